@@ -1,0 +1,337 @@
+package io.newsflow.search.index;
+
+import io.newsflow.contract.EnrichedArticle;
+import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.search.config.SearchProperties;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * This instance's replica of the article index: one {@link IndexWriter}, a near-real-time
+ * {@link SearcherManager}, and the Kafka offsets applied so far kept in the index's own commit
+ * user data, so that documents and offsets are always committed together.
+ */
+public class ArticleIndex implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+    private static final String OFFSET_PREFIX = "kafka.offset.";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = ArticleAnalyzers.perField();
+    private final FacetsConfig facets = new FacetsConfig();
+    private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    private volatile FacetState facetState;
+
+    public ArticleIndex(SearchProperties properties) {
+        this(Path.of(properties.indexPath()));
+    }
+
+    public ArticleIndex(Path path) {
+        try {
+            directory = FSDirectory.open(path);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            // small buffer: the service runs with a 256 MB heap
+            config.setRAMBufferSizeMB(16);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the article index at " + path, e);
+        }
+        for (String dim : List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG, ArticleFields.FACET_TOPIC)) {
+            facets.setMultiValued(dim, true);
+        }
+        log.info("Article index at {} holds {} documents", path, writer.getDocStats().numDocs);
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Kafka offsets (next to read) of the last commit, by {@code topic:partition}. */
+    public Map<String, Long> committedOffsets() {
+        Map<String, Long> offsets = new HashMap<>();
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().startsWith(OFFSET_PREFIX)) {
+                    offsets.put(entry.getKey().substring(OFFSET_PREFIX.length()), Long.parseLong(entry.getValue()));
+                }
+            }
+        }
+        return offsets;
+    }
+
+    /**
+     * Adds or replaces an article unless the index already holds the same or a newer revision.
+     *
+     * @return true when the document was written
+     */
+    public boolean apply(EnrichedArticle article, Map<String, Long> pendingRevisions) throws IOException {
+        long known = Math.max(pendingRevisions.getOrDefault(article.id(), -1L), searchableRevision(article.id()));
+        if (known >= article.revision()) {
+            return false;
+        }
+        writer.updateDocument(new Term(ArticleFields.ID, article.id()), facets.build(toDocument(article)));
+        pendingRevisions.put(article.id(), article.revision());
+        return true;
+    }
+
+    /** Makes what was applied searchable and records the offsets to commit with it. */
+    public void publish(Map<String, Long> appliedRevisions, Map<String, Long> offsets) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        offsets.forEach((partition, offset) -> data.put(OFFSET_PREFIX + partition, Long.toString(offset)));
+        writer.setLiveCommitData(data.entrySet());
+        searchers.maybeRefreshBlocking();
+        appliedRevisions.forEach(this::completeWaiters);
+    }
+
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
+    }
+
+    public int documentCount() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** The revision of an article as searchable now, or -1. */
+    public long searchableRevision(String id) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs hits = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
+                if (hits.scoreDocs.length == 0) {
+                    return -1;
+                }
+                int doc = hits.scoreDocs[0].doc;
+                var leaves = searcher.getIndexReader().leaves();
+                var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                NumericDocValues revisions = leaf.reader().getNumericDocValues(ArticleFields.REVISION);
+                return revisions != null && revisions.advanceExact(doc - leaf.docBase) ? revisions.longValue() : -1;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Completes when this replica can find the article at the given revision (or a newer one). */
+    public CompletableFuture<Void> whenSearchable(String id, long revision) {
+        CompletableFuture<Void> searchable = new CompletableFuture<>();
+        Waiter waiter = new Waiter(revision, searchable);
+        waiters.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(waiter);
+        // registered first, checked second: a refresh in between cannot be missed
+        if (searchableRevision(id) >= revision) {
+            searchable.complete(null);
+        }
+        searchable.whenComplete((ignored, error) -> waiters.computeIfPresent(id, (key, list) -> {
+            list.remove(waiter);
+            return list.isEmpty() ? null : list;
+        }));
+        return searchable;
+    }
+
+    private void completeWaiters(String id, long revision) {
+        List<Waiter> list = waiters.get(id);
+        if (list != null) {
+            list.stream().filter(waiter -> waiter.revision <= revision).forEach(waiter -> waiter.future.complete(null));
+        }
+    }
+
+    /** Runs a search on the current searcher; the searcher is released afterwards. */
+    public <T> T withSearcher(SearcherTask<T> task) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return task.run(searcher, facetState(searcher.getIndexReader()));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader == reader) {
+            return current.state;
+        }
+        // the reader state maps facet ordinals of one reader: rebuilt once per refresh, not per query
+        try {
+            FacetState fresh = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
+            facetState = fresh;
+            return fresh.state;
+        } catch (IllegalArgumentException noFacetsYet) {
+            return null;
+        }
+    }
+
+    private Document toDocument(EnrichedArticle article) {
+        Document doc = new Document();
+        doc.add(new StringField(ArticleFields.ID, article.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ArticleFields.ID_SORT, new BytesRef(article.id())));
+        doc.add(new NumericDocValuesField(ArticleFields.REVISION, article.revision()));
+        long published = publishedMillis(article);
+        doc.add(new LongPoint(ArticleFields.PUBLISHED, published));
+        doc.add(new NumericDocValuesField(ArticleFields.PUBLISHED_SORT, published));
+        if (article.publishedAt() != null) {
+            doc.add(new StoredField(ArticleFields.PUBLISHED_AT, article.publishedAt()));
+        }
+        String title = nfc(article.title());
+        String lead = nfc(article.lead());
+        String body = article.body() == null ? "" : nfc(String.join("\n\n", article.body()));
+        doc.add(new TextField(ArticleFields.TITLE, title, Field.Store.YES));
+        doc.add(new TextField(ArticleFields.LEAD, lead, Field.Store.YES));
+        doc.add(new TextField(ArticleFields.BODY, body, Field.Store.YES));
+        doc.add(new TextField(ArticleFields.TITLE_BIGRAMS, title, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.TITLE_EXACT_BIGRAMS, title, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.TEXT_EXACT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.TITLE_EXACT, title, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.TEXT_EXACT, lead + "\n\n" + body, Field.Store.NO));
+        if (article.source() != null) {
+            doc.add(new StringField(ArticleFields.SOURCE, article.source(), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_SOURCE, article.source()));
+        }
+        if (article.language() != null) {
+            doc.add(new StringField(ArticleFields.LANGUAGE, article.language(), Field.Store.YES));
+        }
+        for (EnrichedArticle.Entity entity : nonNull(article.entities())) {
+            if (entity.id() == null || entity.id().isBlank()) {
+                continue;
+            }
+            doc.add(new StringField(ArticleFields.ENTITY, entity.id(), Field.Store.NO));
+            Set<String> names = new LinkedHashSet<>();
+            if (entity.name() != null) {
+                names.add(entity.name());
+            }
+            names.addAll(nonNull(entity.aliases()));
+            for (String name : names) {
+                doc.add(new TextField(ArticleFields.ENTITY_NAMES, nfc(name), Field.Store.NO));
+                String key = VietnameseText.key(name);
+                if (!key.isEmpty()) {
+                    doc.add(new StringField(ArticleFields.ENTITY_KEY, key, Field.Store.NO));
+                    doc.add(new StringField(ArticleFields.ENTITY_EXACT_KEY, ArticleAnalyzers.exactKey(name), Field.Store.NO));
+                }
+            }
+            doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_ENTITY,
+                    facetValue(entity.id(), entity.name())));
+        }
+        for (EnrichedArticle.Tag tag : nonNull(article.tags())) {
+            if (tag.label() != null && !VietnameseText.key(tag.label()).isEmpty()) {
+                doc.add(new StringField(ArticleFields.TAG, VietnameseText.key(tag.label()), Field.Store.NO));
+                doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_TAG, nfc(tag.label())));
+            }
+        }
+        for (EnrichedArticle.Topic topic : nonNull(article.topics())) {
+            if (topic.code() != null && !topic.code().isBlank()) {
+                doc.add(new StringField(ArticleFields.TOPIC, topic.code(), Field.Store.NO));
+                doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_TOPIC, facetValue(topic.code(), topic.label())));
+            }
+        }
+        return doc;
+    }
+
+    /** Facet value carrying a display name: {@code id|name}; ids never hold a bar. */
+    static String facetValue(String id, String name) {
+        return name == null || name.isBlank() ? id : id + "|" + name.replace('|', '/');
+    }
+
+    /** Milliseconds of the published time; the receive time stands in when it is unknown. */
+    public static long publishedMillis(EnrichedArticle article) {
+        Long published = parseInstant(article.publishedAt());
+        if (published != null) {
+            return published;
+        }
+        Long received = parseInstant(article.receivedAt());
+        return received != null ? received : 0L;
+    }
+
+    public static Long parseInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text).toEpochMilli();
+            } catch (DateTimeParseException unknown) {
+                return null;
+            }
+        }
+    }
+
+    private static String nfc(String text) {
+        return text == null ? "" : VietnameseText.nfc(text);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() throws IOException {
+        waiters.values().forEach(list -> list.forEach(waiter -> waiter.future.cancel(false)));
+        searchers.close();
+        writer.close();
+        directory.close();
+        log.info("Article index closed");
+    }
+
+    /** A search against one point-in-time searcher; facet state is null while no document has facets. */
+    @FunctionalInterface
+    public interface SearcherTask<T> {
+        T run(IndexSearcher searcher, SortedSetDocValuesReaderState facetState) throws IOException;
+    }
+
+    private record Waiter(long revision, CompletableFuture<Void> future) {
+    }
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+}

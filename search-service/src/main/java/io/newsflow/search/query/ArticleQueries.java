@@ -1,0 +1,151 @@
+package io.newsflow.search.query;
+
+import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.search.index.ArticleAnalyzers;
+import io.newsflow.search.index.ArticleFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Builds the Lucene query of a search. Matching is on folded syllables (diacritics optional);
+ * ranking adds title and lead boosts, syllable bigrams (a name or compound word typed as such
+ * ranks first), an exact-diacritics bonus and the entity knowledge of enrichment (a query that
+ * is one of an entity's names or aliases finds every article about that entity). Recency breaks ties.
+ */
+final class ArticleQueries {
+
+    private static final float TITLE_BOOST = 3f;
+    private static final float LEAD_BOOST = 1.5f;
+    private static final float ENTITY_NAME_BOOST = 1.5f;
+    private static final float TITLE_BIGRAM_BOOST = 4f;
+    private static final float TEXT_BIGRAM_BOOST = 2f;
+    private static final float TITLE_EXACT_BOOST = 1.5f;
+    private static final float TEXT_EXACT_BOOST = 0.5f;
+    /** Exact spelling weighs this much more when the query carries diacritics: the reader chose them. */
+    private static final float MARKED_EXACT_FACTOR = 3f;
+    private static final float ENTITY_KEY_BOOST = 6f;
+    /** When the query carries diacritics, a name matching only once they are dropped is a weaker hint. */
+    private static final float ENTITY_KEY_BOOST_WHEN_MARKED = 1f;
+    /** Share of the query's syllables a document must contain when the query is long. */
+    private static final double LONG_QUERY_MATCH = 0.75;
+
+    private final Analyzer analyzer;
+
+    ArticleQueries(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    Query build(SearchRequest request) {
+        BooleanQuery.Builder root = new BooleanQuery.Builder();
+        Query text = request.query() == null ? null : text(request.query());
+        root.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        request.entities().forEach(id -> root.add(new TermQuery(new Term(ArticleFields.ENTITY, id)), Occur.FILTER));
+        request.tags().forEach(tag -> root.add(new TermQuery(new Term(ArticleFields.TAG, VietnameseText.key(tag))), Occur.FILTER));
+        request.topics().forEach(code -> root.add(new TermQuery(new Term(ArticleFields.TOPIC, code)), Occur.FILTER));
+        addAnyOf(root, ArticleFields.SOURCE, request.sources());
+        addAnyOf(root, ArticleFields.LANGUAGE, request.languages());
+        if (request.from() != null || request.to() != null) {
+            long from = request.from() == null ? Long.MIN_VALUE : request.from();
+            long to = request.to() == null ? Long.MAX_VALUE : request.to() - 1;
+            root.add(LongPoint.newRangeQuery(ArticleFields.PUBLISHED, from, to), Occur.FILTER);
+        }
+        return root.build();
+    }
+
+    /** Relevance, then the newest, then the id: a total order, so cursors stay stable. */
+    static Sort sort(boolean newest) {
+        SortField published = new SortField(ArticleFields.PUBLISHED_SORT, SortField.Type.LONG, true);
+        SortField id = new SortField(ArticleFields.ID_SORT, SortField.Type.STRING);
+        return newest ? new Sort(published, id) : new Sort(SortField.FIELD_SCORE, published, id);
+    }
+
+    /** The text part; null when the query holds no searchable syllable (only punctuation). */
+    Query text(String query) {
+        List<String> syllables = distinct(ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE, query));
+        String key = VietnameseText.key(query);
+        if (syllables.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        // required: (most of) the syllables anywhere in the article, or the query naming one of its entities
+        BooleanQuery.Builder everySyllable = new BooleanQuery.Builder();
+        for (String syllable : syllables) {
+            everySyllable.add(new DisjunctionMaxQuery(List.of(
+                    new TermQuery(new Term(ArticleFields.TITLE, syllable)),
+                    new TermQuery(new Term(ArticleFields.LEAD, syllable)),
+                    new TermQuery(new Term(ArticleFields.BODY, syllable)),
+                    new TermQuery(new Term(ArticleFields.ENTITY_NAMES, syllable))), 0.1f), Occur.SHOULD);
+        }
+        int size = syllables.size();
+        everySyllable.setMinimumNumberShouldMatch(size <= 2 ? size : (int) Math.ceil(size * LONG_QUERY_MATCH));
+        BooleanQuery.Builder matches = new BooleanQuery.Builder();
+        if (!syllables.isEmpty()) {
+            matches.add(everySyllable.build(), Occur.SHOULD);
+        }
+        String exactKey = ArticleAnalyzers.exactKey(query);
+        // typed with marks ("tô làm"): trust them, so "Tô Lâm" the person is not what they asked for
+        boolean marked = !exactKey.equals(key);
+        if (!key.isEmpty()) {
+            matches.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_KEY, key)),
+                    marked ? ENTITY_KEY_BOOST_WHEN_MARKED : ENTITY_KEY_BOOST), Occur.SHOULD);
+        }
+        matches.setMinimumNumberShouldMatch(1);
+
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+        ranked.add(matches.build(), Occur.MUST);
+        if (marked && !exactKey.isEmpty()) {
+            ranked.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_EXACT_KEY, exactKey)), ENTITY_KEY_BOOST), Occur.SHOULD);
+        }
+        addTerms(ranked, ArticleFields.TITLE, syllables, TITLE_BOOST);
+        addTerms(ranked, ArticleFields.LEAD, syllables, LEAD_BOOST);
+        addTerms(ranked, ArticleFields.ENTITY_NAMES, syllables, ENTITY_NAME_BOOST);
+        // typed with marks, the pairs as spelled count most; typed without, the folded pairs do
+        float foldedPairs = marked ? 0.5f : 1f;
+        addTerms(ranked, ArticleFields.TITLE_BIGRAMS, ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE_BIGRAMS, query), TITLE_BIGRAM_BOOST * foldedPairs);
+        addTerms(ranked, ArticleFields.TEXT_BIGRAMS, ArticleAnalyzers.terms(analyzer, ArticleFields.TEXT_BIGRAMS, query), TEXT_BIGRAM_BOOST * foldedPairs);
+        if (marked) {
+            addTerms(ranked, ArticleFields.TITLE_EXACT_BIGRAMS, ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE_EXACT_BIGRAMS, query), TITLE_BIGRAM_BOOST);
+            addTerms(ranked, ArticleFields.TEXT_EXACT_BIGRAMS, ArticleAnalyzers.terms(analyzer, ArticleFields.TEXT_EXACT_BIGRAMS, query), TEXT_BIGRAM_BOOST);
+        }
+        float exactFactor = marked ? MARKED_EXACT_FACTOR : 1f;
+        addTerms(ranked, ArticleFields.TITLE_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE_EXACT, query), TITLE_EXACT_BOOST * exactFactor);
+        addTerms(ranked, ArticleFields.TEXT_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TEXT_EXACT, query), TEXT_EXACT_BOOST * exactFactor);
+        return ranked.build();
+    }
+
+    private static void addTerms(BooleanQuery.Builder ranked, String field, List<String> terms, float boost) {
+        List<String> unique = distinct(terms);
+        if (unique.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        unique.forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+        ranked.add(new BoostQuery(any.build(), boost), Occur.SHOULD);
+    }
+
+    private static void addAnyOf(BooleanQuery.Builder root, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        values.forEach(value -> any.add(new TermQuery(new Term(field, value)), Occur.SHOULD));
+        root.add(any.build(), Occur.FILTER);
+    }
+
+    private static List<String> distinct(List<String> terms) {
+        return new ArrayList<>(new LinkedHashSet<>(terms));
+    }
+}

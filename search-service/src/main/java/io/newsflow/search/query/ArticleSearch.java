@@ -1,0 +1,145 @@
+package io.newsflow.search.query;
+
+import io.newsflow.search.index.ArticleFields;
+import io.newsflow.search.index.ArticleIndex;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs searches against this instance's index replica. Blocking: callers keep it off event loops. */
+class ArticleSearch {
+
+    private static final int FACET_SIZE = 10;
+
+    private final ArticleIndex index;
+    private final ArticleQueries queries;
+
+    ArticleSearch(ArticleIndex index) {
+        this.index = index;
+        this.queries = new ArticleQueries(index.analyzer());
+    }
+
+    SearchResult search(SearchRequest request) throws IOException {
+        Query query = queries.build(request);
+        Sort sort = ArticleQueries.sort(request.newest());
+        return index.withSearcher((searcher, facetState) -> {
+            // one more than asked tells whether there is a next page
+            int wanted = request.limit() + 1;
+            FacetsCollectorManager.FacetsResult result = request.cursor() == null
+                    ? FacetsCollectorManager.search(searcher, query, wanted, sort, true, new FacetsCollectorManager())
+                    : FacetsCollectorManager.searchAfter(searcher, after(request, searcher.getIndexReader().maxDoc()), query, wanted, sort, true,
+                    new FacetsCollectorManager());
+            FacetsCollector matches = result.facetsCollector();
+            long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+            ScoreDoc[] hits = result.topDocs().scoreDocs;
+            ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
+            List<SearchResult.Item> items = items(searcher, request.query() == null ? null : query, page);
+            String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
+            return new SearchResult(total, items, facets(facetState, matches), next);
+        });
+    }
+
+    private static FieldDoc after(SearchRequest request, int maxDoc) {
+        SearchRequest.Cursor cursor = request.cursor();
+        BytesRef id = new BytesRef(cursor.id());
+        Object[] fields = request.newest()
+                ? new Object[] {cursor.published(), id}
+                : new Object[] {cursor.score(), cursor.published(), id};
+        // the id makes the sort total; on a full tie (the cursor's own document) the highest
+        // document number excludes it
+        return new FieldDoc(Math.max(0, maxDoc - 1), cursor.score(), fields);
+    }
+
+    private static SearchRequest.Cursor cursor(FieldDoc last, boolean newest) {
+        Object[] fields = last.fields;
+        int offset = newest ? 0 : 1;
+        float score = newest ? 0f : ((Number) fields[0]).floatValue();
+        return new SearchRequest.Cursor(score, ((Number) fields[offset]).longValue(), ((BytesRef) fields[offset + 1]).utf8ToString());
+    }
+
+    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, ScoreDoc[] page) throws IOException {
+        Map<String, String[]> highlights = new LinkedHashMap<>();
+        if (textQuery != null && page.length > 0) {
+            // escaped: clients may render highlights as HTML, and article text is not trusted markup
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)).build();
+            TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
+                    org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
+            highlights.put(ArticleFields.TITLE, highlighter.highlight(ArticleFields.TITLE, textQuery, pageDocs, 1));
+            highlights.put(ArticleFields.LEAD, highlighter.highlight(ArticleFields.LEAD, textQuery, pageDocs, 1));
+            highlights.put(ArticleFields.BODY, highlighter.highlight(ArticleFields.BODY, textQuery, pageDocs, 2));
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Item> items = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc);
+            Map<String, List<String>> itemHighlights = new LinkedHashMap<>();
+            for (Map.Entry<String, String[]> field : highlights.entrySet()) {
+                String fragment = field.getValue()[i];
+                if (fragment != null && !fragment.isBlank()) {
+                    itemHighlights.put(field.getKey(), List.of(fragment));
+                }
+            }
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            items.add(new SearchResult.Item(doc.get(ArticleFields.ID), doc.get(ArticleFields.TITLE), doc.get(ArticleFields.LEAD),
+                    doc.get(ArticleFields.PUBLISHED_AT), doc.get(ArticleFields.SOURCE), score, itemHighlights));
+        }
+        return items;
+    }
+
+    private static SearchResult.Facets facets(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
+        if (state == null) {
+            return SearchResult.Facets.empty();
+        }
+        Facets counts = new SortedSetDocValuesFacetCounts(state, matches);
+        return new SearchResult.Facets(
+                top(counts, ArticleFields.FACET_ENTITY, value -> {
+                    String[] idName = split(value.label);
+                    return new SearchResult.EntityCount(idName[0], idName[1], value.value.intValue());
+                }),
+                top(counts, ArticleFields.FACET_TAG, value -> new SearchResult.TagCount(value.label, value.value.intValue())),
+                top(counts, ArticleFields.FACET_TOPIC, value -> {
+                    String[] codeLabel = split(value.label);
+                    return new SearchResult.TopicCount(codeLabel[0], codeLabel[1], value.value.intValue());
+                }),
+                top(counts, ArticleFields.FACET_SOURCE, value -> new SearchResult.SourceCount(value.label, value.value.intValue())));
+    }
+
+    private static <T> List<T> top(Facets counts, String dim, Function<LabelAndValue, T> mapper) throws IOException {
+        FacetResult result;
+        try {
+            result = counts.getTopChildren(FACET_SIZE, dim);
+        } catch (IllegalArgumentException notIndexedYet) {
+            return List.of();
+        }
+        return result == null ? List.of() : Arrays.stream(result.labelValues).map(mapper).toList();
+    }
+
+    private static String[] split(String idAndName) {
+        int bar = idAndName.indexOf('|');
+        return bar < 0 ? new String[] {idAndName, idAndName} : new String[] {idAndName.substring(0, bar), idAndName.substring(bar + 1)};
+    }
+}

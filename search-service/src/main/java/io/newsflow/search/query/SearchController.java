@@ -1,0 +1,47 @@
+package io.newsflow.search.query;
+
+import io.newsflow.search.config.SearchProperties;
+import io.newsflow.search.index.ArticleIndex;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.util.Map;
+
+@RestController
+class SearchController {
+
+    private final ArticleSearch search;
+    private final SearchRequestParser parser;
+
+    SearchController(ArticleIndex index, SearchProperties properties) {
+        this.search = new ArticleSearch(index);
+        this.parser = new SearchRequestParser(properties);
+    }
+
+    @GetMapping("/api/v1/search")
+    Mono<SearchResult> search(@RequestParam MultiValueMap<String, String> parameters) {
+        SearchRequestParser.Result parsed = parser.parse(parameters);
+        if (!parsed.errors().isEmpty()) {
+            return Mono.error(badRequest(parsed.errors()));
+        }
+        // Lucene blocks: never on the event loop
+        return Mono.fromCallable(() -> search.search(parsed.request())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static ErrorResponseException badRequest(Map<String, String> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The search parameters are not valid.");
+        problem.setType(URI.create("https://newsflow.io/problems/invalid-search"));
+        problem.setTitle("Invalid search");
+        problem.setProperty("errors", errors.entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue())).toList());
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}
