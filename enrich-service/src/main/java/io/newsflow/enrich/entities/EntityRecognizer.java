@@ -1,0 +1,473 @@
+package io.newsflow.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.newsflow.contract.EnrichedArticle.Entity;
+import io.newsflow.contract.EnrichedArticle.EntityType;
+import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.enrich.extraction.ExtractedArticle;
+import io.newsflow.enrich.knowledge.ResourceLines;
+
+/**
+ * Named entities of an article, linked to canonical ids. First the knowledge base (longest alias
+ * match, so "TP. HCM" and "Thành phố Hồ Chí Minh" are one entity), then rules for names it does not
+ * know: persons after a title or form of address or starting with a Vietnamese surname,
+ * organisations starting with a cue word ("Tạp chí", "Tập đoàn"…), places after an administrative
+ * word ("tỉnh", "xã"…). Names the rules found are then counted wherever else the article repeats them.
+ * Thread-safe once built.
+ */
+public final class EntityRecognizer {
+
+    /** Weights of a mention by where it is: the title says what the article is about. */
+    private static final double TITLE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double BODY_WEIGHT = 1;
+    private static final int MAX_NAME_WORDS = 5;
+    private static final int MAX_SURNAME_NAME_WORDS = 4;
+
+    private final KnowledgeBase knowledge;
+    private final Cues cues;
+    private final Set<String> stopwords;
+
+    EntityRecognizer(KnowledgeBase knowledge, Cues cues, Set<String> stopwords) {
+        this.knowledge = knowledge;
+        this.cues = cues;
+        this.stopwords = stopwords;
+    }
+
+    public static EntityRecognizer withDefaults() {
+        Set<String> stopwords = new java.util.HashSet<>();
+        for (String file : List.of("language/stopwords-vi.txt", "language/stopwords-en.txt")) {
+            ResourceLines.lines(file).stream().filter(word -> !word.contains(" "))
+                    .map(VietnameseText::fold).forEach(stopwords::add);
+        }
+        return new EntityRecognizer(KnowledgeBase.load(), Cues.load(), Set.copyOf(stopwords));
+    }
+
+    /** A mention claimed on a span of words; {@code id == null} blocks the span without an entity. */
+    private record Claim(String id, EntityType type, String name, List<String> knownAliases, int from, int to,
+                         boolean composite) {
+
+        Claim(String id, EntityType type, String name, List<String> knownAliases, int from, int to) {
+            this(id, type, name, knownAliases, from, to, false);
+        }
+    }
+
+    private record Zone(List<Token> tokens, String text, double weight) {
+    }
+
+    /** The entities of the article, most salient first, at most {@code max}. */
+    public List<Entity> recognize(ExtractedArticle article, int max) {
+        List<Zone> zones = zones(article);
+        List<Claim[]> claims = new ArrayList<>();
+        for (Zone zone : zones) {
+            Claim[] claimed = new Claim[zone.tokens().size()];
+            matchKnowledge(zone.tokens(), claimed);
+            matchPersons(zone.tokens(), claimed);
+            claims.add(claimed);
+        }
+        // people named once with a title are recognised everywhere before organisation names grow
+        // over them ("Tạp chí Alunmay Khamsavay Sidavong" is a magazine and a person)
+        matchLearned(zones, claims);
+        for (int z = 0; z < zones.size(); z++) {
+            matchOrganizations(zones.get(z).tokens(), claims.get(z));
+            matchLocations(zones.get(z).tokens(), claims.get(z));
+        }
+        matchLearned(zones, claims);
+        matchShortNames(zones, claims);
+        return aggregate(zones, claims, max);
+    }
+
+    private static List<Zone> zones(ExtractedArticle article) {
+        List<Zone> zones = new ArrayList<>();
+        add(zones, article.title(), TITLE_WEIGHT);
+        add(zones, article.lead(), LEAD_WEIGHT);
+        for (String paragraph : article.body()) {
+            if (!paragraph.equals(article.lead())) {
+                add(zones, paragraph, BODY_WEIGHT);
+            }
+        }
+        return zones;
+    }
+
+    private static void add(List<Zone> zones, String text, double weight) {
+        if (text != null && !text.isBlank()) {
+            String nfc = VietnameseText.nfc(text);
+            zones.add(new Zone(Token.of(nfc), nfc, weight));
+        }
+    }
+
+    private void matchKnowledge(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); ) {
+            KnowledgeBase.Alias alias = claimed[i] == null ? knowledge.longestMatch(tokens, i) : null;
+            if (alias == null) {
+                i++;
+                continue;
+            }
+            KnowledgeBase.Entry entry = alias.entry();
+            int end = i + alias.length();
+            if (!entry.localBody()) {
+                claim(claimed, new Claim(entry.id(), entry.type(), entry.name(), entry.aliases(), i, end));
+                i = end;
+                continue;
+            }
+            // "Thành ủy TP HCM", "UBND tỉnh Quảng Ninh": the body of one place
+            // the place right after the body ("Thành ủy Thành phố Hồ Chí Minh"), else after a cue ("UBND tỉnh …")
+            int placeAt = end;
+            KnowledgeBase.Alias place = placeAfter(tokens, placeAt);
+            if (place == null || place.entry().type() != EntityType.LOCATION) {
+                placeAt = end + cues.locationCueAt(tokens, end);
+                place = placeAt > end ? placeAfter(tokens, placeAt) : null;
+            }
+            if (place != null && place.entry().type() == EntityType.LOCATION) {
+                KnowledgeBase.Entry location = place.entry();
+                String id = entry.id() + "-" + location.id().substring(location.id().indexOf(':') + 1);
+                // the claim covers the body's words only; the place keeps its own mention
+                claim(claimed, new Claim(id, EntityType.ORGANIZATION, entry.name() + " " + location.name(),
+                        List.of(entry.name() + " " + location.name()), i, placeAt, true));
+                claim(claimed, new Claim(location.id(), EntityType.LOCATION, location.name(), location.aliases(),
+                        placeAt, placeAt + place.length()));
+                i = placeAt + place.length();
+            } else {
+                claim(claimed, new Claim(null, null, null, List.of(), i, end));
+                i = end;
+            }
+        }
+    }
+
+    private KnowledgeBase.Alias placeAfter(List<Token> tokens, int at) {
+        return at < tokens.size() && !tokens.get(at).hardBreakBefore() ? knowledge.longestMatch(tokens, at) : null;
+    }
+
+    private void matchPersons(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (claimed[i] != null) {
+                continue;
+            }
+            int cue = cues.personCueAt(tokens, i);
+            if (cue > 0 && unclaimed(claimed, i, i + cue)) {
+                int from = i + cue;
+                int to = withTrailingGivenName(tokens, claimed, from,
+                        capitalisedRun(tokens, claimed, from, MAX_NAME_WORDS, true), MAX_NAME_WORDS);
+                if (to - from >= 2 && cues.personCueAt(tokens, from) == 0 && cues.organizationCueAt(tokens, from) == 0) {
+                    claimPerson(tokens, claimed, from, to);
+                    i = to - 1;
+                    continue;
+                }
+            }
+            Token token = tokens.get(i);
+            boolean runStart = i == 0 || token.hardBreakBefore() || claimed[i - 1] != null || !tokens.get(i - 1).capitalised();
+            if (token.capitalised() && runStart && cues.isSurname(token)) {
+                int to = withTrailingGivenName(tokens, claimed, i,
+                        capitalisedRun(tokens, claimed, i, MAX_SURNAME_NAME_WORDS + 1, false), MAX_SURNAME_NAME_WORDS);
+                if (to - i >= 2 && to - i <= MAX_SURNAME_NAME_WORDS) {
+                    claimPerson(tokens, claimed, i, to);
+                    i = to - 1;
+                }
+            }
+        }
+    }
+
+    /**
+     * A given name that is also a one-word place ends the name: "Trần Minh Đức" is not Germany. The
+     * place's claim is released when the name has two words before it and nothing capitalised after.
+     */
+    private static int withTrailingGivenName(List<Token> tokens, Claim[] claimed, int from, int to, int maxWords) {
+        if (to - from >= 2 && to < tokens.size() && to + 1 - from <= maxWords && claimed[to] != null
+                && claimed[to].type() == EntityType.LOCATION && claimed[to].to() - claimed[to].from() == 1
+                && !tokens.get(to).hardBreakBefore()
+                && (to + 1 == tokens.size() || !tokens.get(to + 1).capitalised() || tokens.get(to + 1).hardBreakBefore())) {
+            claimed[to] = null;
+            return to + 1;
+        }
+        return to;
+    }
+
+    private void claimPerson(List<Token> tokens, Claim[] claimed, int from, int to) {
+        String name = surface(tokens, from, to);
+        claim(claimed, new Claim("per:" + slug(tokens, from, to), EntityType.PERSON, name, List.of(), from, to));
+    }
+
+    private void matchOrganizations(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            int cue = claimed[i] == null && tokens.get(i).capitalised() ? cues.organizationCueAt(tokens, i) : 0;
+            if (cue == 0 || !unclaimed(claimed, i, i + cue)) {
+                continue;
+            }
+            int from = i + cue;
+            int end = from;
+            int k = from;
+            while (k < tokens.size() && !tokens.get(k).hardBreakBefore()) {
+                Token token = tokens.get(k);
+                if (claimed[k] != null) {
+                    if (claimed[k].type() != EntityType.LOCATION) {
+                        break;
+                    }
+                    // places belong to organisation names: "Hội Sinh viên Việt Nam"
+                    k = claimed[k].to();
+                    end = k;
+                    continue;
+                }
+                if (cues.personCueAt(tokens, k) > 0 && !token.capitalised()) {
+                    break;
+                }
+                if (token.capitalised() || token.isNumber()) {
+                    if (cues.personCueAt(tokens, k) > 0 && k > from) {
+                        break;
+                    }
+                    end = ++k;
+                    continue;
+                }
+                if (stopwords.contains(token.key()) || k == from) {
+                    break;
+                }
+                // a lower-case syllable belongs to the name inside it ("Tạp chí Cộng sản Việt Nam")
+                // or closing it before a function word or punctuation ("Tạp chí Cộng sản của…")
+                boolean last = k + 1 == tokens.size() || tokens.get(k + 1).hardBreakBefore();
+                Token next = last ? null : tokens.get(k + 1);
+                if (next != null && claimed[k + 1] != null && claimed[k + 1].type() != EntityType.LOCATION) {
+                    // the name ends before another entity: "Ban Tuyên giáo | Thành ủy TP HCM"
+                    end = k + 1;
+                    break;
+                }
+                if (next != null && (next.capitalised() || claimed[k + 1] != null)) {
+                    k++;
+                    continue;
+                }
+                if (end == k && (last || cues.isNameEnder(tokens, k + 1))) {
+                    end = k + 1;
+                }
+                break;
+            }
+            if (end > from && tokens.subList(from, end).stream().anyMatch(Token::capitalised)) {
+                String name = surface(tokens, i, end);
+                claim(claimed, new Claim("org:" + slug(tokens, i, end), EntityType.ORGANIZATION, capitaliseFirst(name),
+                        List.of(), i, end));
+                i = end - 1;
+            }
+        }
+    }
+
+    private void matchLocations(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            int cue = claimed[i] == null ? cues.locationCueAt(tokens, i) : 0;
+            if (cue == 0 || !unclaimed(claimed, i, i + cue)) {
+                continue;
+            }
+            int from = i + cue;
+            int to = capitalisedRun(tokens, claimed, from, 4, true);
+            if (to > from && cues.organizationCueAt(tokens, from) == 0 && cues.personCueAt(tokens, from) == 0) {
+                claim(claimed, new Claim("loc:" + slug(tokens, from, to), EntityType.LOCATION, surface(tokens, from, to),
+                        List.of(), from, to));
+                i = to - 1;
+            }
+        }
+    }
+
+    /** Further mentions of names the rules found elsewhere in the article ("Anouphab Tounalom" after a title). */
+    private static void matchLearned(List<Zone> zones, List<Claim[]> claims) {
+        Map<String, Claim> learned = new LinkedHashMap<>();
+        Map<String, List<String[]>> keysById = new HashMap<>();
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> zoneTokens = zones.get(z).tokens();
+            for (Claim claim : claims.get(z)) {
+                if (claim != null && claim.id() != null && claim.knownAliases().isEmpty()) {
+                    learned.putIfAbsent(claim.id(), claim);
+                    String[] keys = zoneTokens.subList(claim.from(), claim.to()).stream().map(Token::key).toArray(String[]::new);
+                    keysById.computeIfAbsent(claim.id(), id -> new ArrayList<>()).add(keys);
+                }
+            }
+        }
+        if (learned.isEmpty()) {
+            return;
+        }
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> tokens = zones.get(z).tokens();
+            Claim[] claimed = claims.get(z);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (claimed[i] != null) {
+                    continue;
+                }
+                for (Map.Entry<String, List<String[]>> known : keysById.entrySet()) {
+                    int length = matchedLength(tokens, claimed, i, known.getValue());
+                    if (length > 0) {
+                        Claim original = learned.get(known.getKey());
+                        claim(claimed, new Claim(original.id(), original.type(), surface(tokens, i, i + length), List.of(),
+                                i, i + length));
+                        i += length - 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * "ông Nên", "bà Hooper": after the full name, articles use a title and the last name alone. It
+     * is that person when exactly one person of the article has that last name.
+     */
+    private void matchShortNames(List<Zone> zones, List<Claim[]> claims) {
+        Map<String, Map<String, Claim>> peopleByLastName = new HashMap<>();
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> tokens = zones.get(z).tokens();
+            for (Claim claim : claims.get(z)) {
+                if (claim != null && claim.type() == EntityType.PERSON && claim.to() - claim.from() >= 2) {
+                    peopleByLastName.computeIfAbsent(tokens.get(claim.to() - 1).key(), key -> new LinkedHashMap<>())
+                            .putIfAbsent(claim.id(), claim);
+                }
+            }
+        }
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> tokens = zones.get(z).tokens();
+            Claim[] claimed = claims.get(z);
+            for (int j = 0; j < tokens.size(); j++) {
+                int cue = claimed[j] == null ? cues.personCueAt(tokens, j) : 0;
+                int at = j + cue;
+                // "ông Đức" is a person even though "Đức" alone is also Germany
+                boolean free = at < tokens.size() && (claimed[at] == null || (claimed[at].type() == EntityType.LOCATION
+                        && claimed[at].to() - claimed[at].from() == 1));
+                if (cue == 0 || !free || !tokens.get(at).capitalised()
+                        || tokens.get(at).hardBreakBefore()
+                        || (at + 1 < tokens.size() && tokens.get(at + 1).capitalised() && !tokens.get(at + 1).hardBreakBefore())) {
+                    continue;
+                }
+                Map<String, Claim> people = peopleByLastName.getOrDefault(tokens.get(at).key(), Map.of());
+                if (people.size() == 1) {
+                    Claim person = people.values().iterator().next();
+                    claim(claimed, new Claim(person.id(), person.type(), person.name(), person.knownAliases(), at, at + 1,
+                            true));
+                }
+            }
+        }
+    }
+
+    private static int matchedLength(List<Token> tokens, Claim[] claimed, int at, List<String[]> variants) {
+        for (String[] keys : variants) {
+            if (at + keys.length > tokens.size() || !unclaimed(claimed, at, at + keys.length)) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < keys.length && match; i++) {
+                Token token = tokens.get(at + i);
+                match = token.key().equals(keys[i]) && (i == 0 || !token.hardBreakBefore());
+            }
+            if (match && tokens.get(at + keys.length - 1).capitalised()) {
+                return keys.length;
+            }
+        }
+        return 0;
+    }
+
+    private List<Entity> aggregate(List<Zone> zones, List<Claim[]> claims, int max) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        Map<String, Integer> mentions = new HashMap<>();
+        Map<String, Claim> first = new HashMap<>();
+        Map<String, Set<String>> surfaces = new HashMap<>();
+        for (int z = 0; z < zones.size(); z++) {
+            Zone zone = zones.get(z);
+            Claim previous = null;
+            for (Claim claim : claims.get(z)) {
+                if (claim == null || claim == previous || claim.id() == null) {
+                    previous = claim;
+                    continue;
+                }
+                previous = claim;
+                scores.computeIfAbsent(claim.id(), id -> new double[1])[0] += zone.weight();
+                mentions.merge(claim.id(), 1, Integer::sum);
+                first.putIfAbsent(claim.id(), claim);
+                Set<String> seen = surfaces.computeIfAbsent(claim.id(), id -> new LinkedHashSet<>());
+                if (!claim.composite()) {
+                    seen.add(zone.text().substring(zone.tokens().get(claim.from()).start(), zone.tokens().get(claim.to() - 1).end()));
+                }
+            }
+        }
+        double best = scores.values().stream().mapToDouble(score -> score[0]).max().orElse(1);
+        List<Entity> entities = new ArrayList<>();
+        for (Map.Entry<String, double[]> scored : scores.entrySet()) {
+            String id = scored.getKey();
+            Claim claim = first.get(id);
+            Set<String> aliases = new LinkedHashSet<>(claim.knownAliases());
+            aliases.addAll(surfaces.get(id));
+            String name = claim.knownAliases().isEmpty() ? mostAccented(surfaces.get(id)) : claim.name();
+            double salience = Math.round(scored.getValue()[0] / best * 100) / 100.0;
+            entities.add(new Entity(id, name, claim.type(), List.copyOf(aliases), mentions.get(id), salience));
+        }
+        return entities.stream()
+                .sorted(Comparator.comparingDouble(Entity::salience).reversed()
+                        .thenComparing(Comparator.comparingInt(Entity::mentions).reversed())
+                        .thenComparing(Entity::name))
+                .limit(max)
+                .collect(Collectors.toList());
+    }
+
+    /** "Nguyễn Văn Nên" rather than "Nguyen Van Nen" when the article writes both. */
+    private static String mostAccented(Set<String> forms) {
+        String best = null;
+        long bestMarks = -1;
+        for (String form : forms) {
+            long marks = form.codePoints().filter(c -> c > 0x7F).count();
+            if (marks > bestMarks) {
+                best = form;
+                bestMarks = marks;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * End of the run of capitalised, unclaimed words from {@code from}, stopping at punctuation. After a
+     * cue the name must follow directly ("ông, …" announces none); a run of its own may start a sentence.
+     */
+    private static int capitalisedRun(List<Token> tokens, Claim[] claimed, int from, int maxWords, boolean afterCue) {
+        if (from >= tokens.size() || (afterCue && tokens.get(from).hardBreakBefore())) {
+            return from;
+        }
+        int to = from;
+        while (to < tokens.size() && to - from < maxWords && claimed[to] == null && tokens.get(to).capitalised()
+                && (to == from || !tokens.get(to).hardBreakBefore())) {
+            to++;
+        }
+        return to;
+    }
+
+    private static boolean unclaimed(Claim[] claimed, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i >= claimed.length || claimed[i] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void claim(Claim[] claimed, Claim claim) {
+        for (int i = claim.from(); i < claim.to(); i++) {
+            claimed[i] = claim;
+        }
+    }
+
+    private static String surface(List<Token> tokens, int from, int to) {
+        StringBuilder text = new StringBuilder(tokens.get(from).surface());
+        for (int i = from + 1; i < to; i++) {
+            Token token = tokens.get(i);
+            text.append(token.gapBefore().isBlank() ? " " : token.gapBefore().strip().equals("-") && !token.gapBefore().contains(" ")
+                    ? "-" : token.gapBefore().replaceAll("\\s+", " ")).append(token.surface());
+        }
+        return VietnameseText.collapseWhitespace(text.toString());
+    }
+
+    private static String slug(List<Token> tokens, int from, int to) {
+        return tokens.subList(from, to).stream().map(Token::key).collect(Collectors.joining("-"));
+    }
+
+    private static String capitaliseFirst(String name) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
+    }
+}

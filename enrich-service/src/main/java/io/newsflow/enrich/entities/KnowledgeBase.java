@@ -1,0 +1,135 @@
+package io.newsflow.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.newsflow.contract.EnrichedArticle.EntityType;
+import io.newsflow.enrich.knowledge.ResourceLines;
+
+/**
+ * Entities with canonical ids and aliases, from the tab-separated files under {@code knowledge/}.
+ * Aliases are indexed by their first folded word for longest-match lookup.
+ */
+final class KnowledgeBase {
+
+    static final List<String> FILES = List.of("knowledge/provinces-vn.tsv", "knowledge/countries.tsv",
+            "knowledge/organizations-vn.tsv", "knowledge/persons.tsv");
+
+    /** A known entity; {@code localBody} marks a body every province has, named only with its place. */
+    record Entry(String id, EntityType type, String name, List<String> aliases, boolean localBody) {
+    }
+
+    /**
+     * One way to write an entry.
+     *
+     * @param keys            folded words
+     * @param words           the words in lower case with their diacritics
+     * @param mustCapitalise  per word: written capitalised in the alias, so it must be in the text
+     * @param allCaps         an abbreviation: the text must write it in capitals too
+     * @param commaInside     the alias itself holds a comma ("Bộ Văn hóa, Thể thao và Du lịch")
+     */
+    record Alias(Entry entry, String[] keys, String[] words, boolean[] mustCapitalise, boolean allCaps,
+                 boolean commaInside) {
+
+        int length() {
+            return keys.length;
+        }
+    }
+
+    private final Map<String, List<Alias>> aliasesByFirstWord = new HashMap<>();
+    private final Map<String, Entry> entriesById = new HashMap<>();
+
+    static KnowledgeBase load() {
+        KnowledgeBase base = new KnowledgeBase();
+        for (String file : FILES) {
+            for (String line : ResourceLines.lines(file)) {
+                base.add(file, line);
+            }
+        }
+        base.aliasesByFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt(Alias::length).reversed()));
+        return base;
+    }
+
+    private void add(String file, String line) {
+        String[] columns = line.split("\t");
+        if (columns.length < 4) {
+            throw new IllegalStateException(file + ": expected id, type, name, aliases in: " + line);
+        }
+        boolean localBody = columns.length > 4 && columns[4].contains("local-body");
+        List<String> aliases = Arrays.stream(columns[3].split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        Entry entry = new Entry(columns[0].strip(), EntityType.valueOf(columns[1].strip()), columns[2].strip(), aliases,
+                localBody);
+        if (entriesById.putIfAbsent(entry.id(), entry) != null) {
+            throw new IllegalStateException(file + ": duplicate id " + entry.id());
+        }
+        List<String> forms = new ArrayList<>(aliases);
+        forms.add(entry.name());
+        for (String form : forms) {
+            List<Token> tokens = Token.of(form);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            String[] keys = tokens.stream().map(Token::key).toArray(String[]::new);
+            boolean[] capitalised = new boolean[tokens.size()];
+            boolean laterCapital = false;
+            for (int i = 1; i < tokens.size(); i++) {
+                capitalised[i] = tokens.get(i).capitalised();
+                laterCapital |= capitalised[i];
+            }
+            // the first word may start lower case in running text ("thành phố Hồ Chí Minh") when a
+            // later word is a capitalised name; a one-word alias must be capitalised itself
+            capitalised[0] = tokens.get(0).capitalised() && !laterCapital;
+            boolean allCaps = tokens.stream().allMatch(token -> token.allCaps() || token.isNumber());
+            String[] words = tokens.stream().map(Token::lower).toArray(String[]::new);
+            Alias alias = new Alias(entry, keys, words, capitalised, allCaps, form.contains(","));
+            aliasesByFirstWord.computeIfAbsent(keys[0], key -> new ArrayList<>()).add(alias);
+        }
+    }
+
+    /** The longest alias written at {@code at}, if any. */
+    Alias longestMatch(List<Token> tokens, int at) {
+        List<Alias> candidates = aliasesByFirstWord.get(tokens.get(at).key());
+        if (candidates == null) {
+            return null;
+        }
+        for (Alias alias : candidates) {
+            if (matches(alias, tokens, at)) {
+                return alias;
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(Alias alias, List<Token> tokens, int at) {
+        if (at + alias.length() > tokens.size()) {
+            return false;
+        }
+        boolean anyCapital = false;
+        for (int i = 0; i < alias.length(); i++) {
+            Token token = tokens.get(at + i);
+            if (!token.writes(alias.words()[i], alias.keys()[i])) {
+                return false;
+            }
+            if (i > 0 && !token.softGapBefore(alias.commaInside())) {
+                return false;
+            }
+            if (alias.mustCapitalise()[i] && !token.capitalised()) {
+                return false;
+            }
+            if (alias.allCaps() && !token.allCaps() && !token.isNumber()) {
+                return false;
+            }
+            anyCapital |= token.capitalised();
+        }
+        // a name is written with a capital somewhere: "lào" in "người lao động" is not Laos
+        return anyCapital;
+    }
+
+    Entry byId(String id) {
+        return entriesById.get(id);
+    }
+}

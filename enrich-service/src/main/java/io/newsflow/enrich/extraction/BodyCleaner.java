@@ -1,0 +1,145 @@
+package io.newsflow.enrich.extraction;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.newsflow.contract.text.VietnameseText;
+
+/**
+ * Turns the lines of an article region into body paragraphs. The rules are about the shape of
+ * page furniture, not about any one site: widgets, photo captions (a repeat of the title followed
+ * by a short line, or short lines right after an image), headlines repeated twice in a row
+ * (inline "related" links), multimedia teasers, URL-slug lines, credit lines, fragments too short to
+ * be prose, and repeated paragraphs. A blank line separates blocks.
+ */
+final class BodyCleaner {
+
+    /** Captions are short; a line this long after an image is prose again. */
+    static final int CAPTION_MAX_WORDS = 30;
+    /** Shorter fragments without sentence punctuation are menus, labels or buttons. */
+    static final int MIN_FRAGMENT_WORDS = 5;
+
+    /** Punctuation and spacing may differ between a title and its repeat by a few characters. */
+    private static final int TITLE_LENGTH_SLACK = 8;
+
+    private static final Pattern IMAGE_MARKER = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?: [a-z0-9]+){3,}");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”'’)]$");
+
+    private final BoilerplateRules rules;
+
+    BodyCleaner(BoilerplateRules rules) {
+        this.rules = rules;
+    }
+
+    record Cleaned(List<String> body, String credit, List<String> hints) {
+    }
+
+    Cleaned clean(List<String> lines, String title, boolean vietnamesePage) {
+        String titleKey = title == null ? "" : VietnameseText.key(title);
+        List<String> body = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> hints = new LinkedHashSet<>();
+        String credit = null;
+        boolean afterImage = false;
+        boolean captionRows = false;
+        boolean afterTitleRepeat = false;
+        for (String raw : lines) {
+            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            if (line.isEmpty()) {
+                afterImage = false;
+                afterTitleRepeat = false;
+                continue;
+            }
+            if (IMAGE_MARKER.matcher(line).find()) {
+                // whatever shares the image's line is its caption
+                afterImage = true;
+                captionRows = false;
+                continue;
+            }
+            boolean tableRow = line.startsWith("|");
+            String text = tableRow ? VietnameseText.collapseWhitespace(line.replace("|", " ")) : line;
+            if (text.isEmpty()) {
+                continue;
+            }
+            int words = wordCount(text);
+            if (afterImage && tableRow) {
+                // a caption laid out as table rows under the image: every row of it
+                captionRows = true;
+                continue;
+            }
+            if (afterImage && !captionRows && words <= CAPTION_MAX_WORDS) {
+                // a caption as one short line under the image
+                afterImage = false;
+                continue;
+            }
+            afterImage = false;
+            captionRows = false;
+            if (rules.isWidget(text) || text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            // folding is costly on long paragraphs: only lines about the title's length can repeat it
+            boolean titleSized = title != null && Math.abs(text.length() - title.length()) <= TITLE_LENGTH_SLACK;
+            if (titleSized && VietnameseText.key(text).equals(titleKey)) {
+                // pages print the title again above each photo, with the caption on the next line
+                afterTitleRepeat = true;
+                continue;
+            }
+            if (afterTitleRepeat && words <= CAPTION_MAX_WORDS) {
+                afterTitleRepeat = false;
+                continue;
+            }
+            afterTitleRepeat = false;
+            if (rules.isListMarker(text)) {
+                break;
+            }
+            Optional<String> creditLine = rules.credit(text);
+            if (creditLine.isPresent()) {
+                if (credit == null && !creditLine.get().isEmpty()) {
+                    credit = creditLine.get();
+                }
+                continue;
+            }
+            Optional<String> repeated = repeatedHeadline(text);
+            if (repeated.isPresent()) {
+                hints.add(repeated.get());
+                continue;
+            }
+            if (rules.isTeaser(text) || (vietnamesePage && SLUG.matcher(text).matches())) {
+                continue;
+            }
+            if (words < MIN_FRAGMENT_WORDS && !SENTENCE_END.matcher(text).find()) {
+                continue;
+            }
+            if (seen.add(text)) {
+                body.add(text);
+            }
+        }
+        return new Cleaned(body, credit, List.copyOf(hints));
+    }
+
+    /** "Headline Headline": link text and title of one inline link, printed side by side. */
+    static Optional<String> repeatedHeadline(String line) {
+        String[] tokens = line.split(" ");
+        if (tokens.length < 4 || tokens.length % 2 != 0) {
+            return Optional.empty();
+        }
+        int half = tokens.length / 2;
+        for (int i = 0; i < half; i++) {
+            if (!tokens[i].equals(tokens[i + half])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(String.join(" ", java.util.Arrays.asList(tokens).subList(0, half)));
+    }
+
+    static int wordCount(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    }
+}
