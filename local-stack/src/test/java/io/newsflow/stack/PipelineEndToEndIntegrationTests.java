@@ -53,13 +53,10 @@ class PipelineEndToEndIntegrationTests {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @TempDir
-    Path temp;
-
     private LocalStack stack;
 
     @BeforeAll
-    void startTheWholeStack() {
+    void startTheWholeStack(@TempDir Path temp) {
         Path repo = StackSettings.findRepoRoot(Path.of(""));
         for (String module : List.of("ingest-service", "enrich-service", "search-service", "gateway")) {
             assertThat(repo.resolve(module).resolve("target").resolve(module + ".jar"))

@@ -275,14 +275,15 @@ public final class EntityRecognizer {
     /** Further mentions of names the rules found elsewhere in the article ("Anouphab Tounalom" after a title). */
     private static void matchLearned(List<Zone> zones, List<Claim[]> claims) {
         Map<String, Claim> learned = new LinkedHashMap<>();
-        Map<String, List<String[]>> keysById = new HashMap<>();
+        // each distinct spelling once, found by its first word: a long page repeats a name thousands of times
+        Map<String, Map<List<String>, String>> variantsByFirstKey = new HashMap<>();
         for (int z = 0; z < zones.size(); z++) {
             List<Token> zoneTokens = zones.get(z).tokens();
             for (Claim claim : claims.get(z)) {
                 if (claim != null && claim.id() != null && claim.knownAliases().isEmpty()) {
                     learned.putIfAbsent(claim.id(), claim);
-                    String[] keys = zoneTokens.subList(claim.from(), claim.to()).stream().map(Token::key).toArray(String[]::new);
-                    keysById.computeIfAbsent(claim.id(), id -> new ArrayList<>()).add(keys);
+                    List<String> keys = zoneTokens.subList(claim.from(), claim.to()).stream().map(Token::key).toList();
+                    variantsByFirstKey.computeIfAbsent(keys.get(0), first -> new LinkedHashMap<>()).putIfAbsent(keys, claim.id());
                 }
             }
         }
@@ -293,13 +294,14 @@ public final class EntityRecognizer {
             List<Token> tokens = zones.get(z).tokens();
             Claim[] claimed = claims.get(z);
             for (int i = 0; i < tokens.size(); i++) {
-                if (claimed[i] != null) {
+                Map<List<String>, String> variants = variantsByFirstKey.get(tokens.get(i).key());
+                if (claimed[i] != null || variants == null) {
                     continue;
                 }
-                for (Map.Entry<String, List<String[]>> known : keysById.entrySet()) {
-                    int length = matchedLength(tokens, claimed, i, known.getValue());
+                for (Map.Entry<List<String>, String> variant : variants.entrySet()) {
+                    int length = matchedLength(tokens, claimed, i, variant.getKey());
                     if (length > 0) {
-                        Claim original = learned.get(known.getKey());
+                        Claim original = learned.get(variant.getValue());
                         claim(claimed, new Claim(original.id(), original.type(), surface(tokens, i, i + length), List.of(),
                                 i, i + length));
                         i += length - 1;
@@ -349,21 +351,17 @@ public final class EntityRecognizer {
         }
     }
 
-    private static int matchedLength(List<Token> tokens, Claim[] claimed, int at, List<String[]> variants) {
-        for (String[] keys : variants) {
-            if (at + keys.length > tokens.size() || !unclaimed(claimed, at, at + keys.length)) {
-                continue;
-            }
-            boolean match = true;
-            for (int i = 0; i < keys.length && match; i++) {
-                Token token = tokens.get(at + i);
-                match = token.key().equals(keys[i]) && (i == 0 || !token.hardBreakBefore());
-            }
-            if (match && tokens.get(at + keys.length - 1).capitalised()) {
-                return keys.length;
+    private static int matchedLength(List<Token> tokens, Claim[] claimed, int at, List<String> keys) {
+        if (at + keys.size() > tokens.size() || !unclaimed(claimed, at, at + keys.size())) {
+            return 0;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            Token token = tokens.get(at + i);
+            if (!token.key().equals(keys.get(i)) || (i > 0 && token.hardBreakBefore())) {
+                return 0;
             }
         }
-        return 0;
+        return tokens.get(at + keys.size() - 1).capitalised() ? keys.size() : 0;
     }
 
     private List<Entity> aggregate(List<Zone> zones, List<Claim[]> claims, int max) {
