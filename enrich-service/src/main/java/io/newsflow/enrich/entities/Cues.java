@@ -18,6 +18,10 @@ final class Cues {
     private final Map<String, List<List<Token>>> organizationCues;
     private final Map<String, List<Token>> surnames;
     private final Map<String, List<List<Token>>> nameEnders;
+    private final Map<String, List<List<Token>>> locationSuffixes;
+    private final Map<String, List<List<Token>>> organizationSuffixes;
+    private final Map<String, List<List<Token>>> conjunctions;
+    private final Map<String, List<List<Token>>> titleLinks;
 
     private Cues(Map<String, List<String>> data) {
         personCues = keys(data, "person-cues");
@@ -26,6 +30,10 @@ final class Cues {
         surnames = keys(data, "surnames").values().stream().flatMap(List::stream).map(words -> words.get(0))
                 .collect(Collectors.groupingBy(Token::key));
         nameEnders = keys(data, "name-enders");
+        locationSuffixes = keys(data, "location-suffixes");
+        organizationSuffixes = keys(data, "organization-suffixes");
+        conjunctions = keys(data, "conjunctions");
+        titleLinks = keys(data, "title-links");
     }
 
     static Cues load() {
@@ -58,6 +66,59 @@ final class Cues {
         return cueAt(organizationCues, tokens, at);
     }
 
+    /**
+     * An organisation cue written with its own diacritics: in English text "Dang" (a surname) is not
+     * "Đảng", although folding makes them one key.
+     */
+    boolean organizationCueWrittenAt(List<Token> tokens, int at) {
+        return cueAt(organizationCues, tokens, at, true) > 0;
+    }
+
+    /** An English word after a place name: "Ward", "District", "River". */
+    boolean isLocationSuffix(Token token) {
+        return token.capitalised() && cueAt(locationSuffixes, List.of(token), 0, false) > 0;
+    }
+
+    /** The last word of a company's name: "Industries", "Group", "JSC". */
+    boolean isOrganizationSuffix(Token token) {
+        return token.capitalised() && cueAt(organizationSuffixes, List.of(token), 0, false) > 0;
+    }
+
+    /** "tại" in "Đại sứ Hàn Quốc tại Việt Nam …": the place of a title's post. */
+    boolean isTitleLink(Token token) {
+        return !token.capitalised() && cueAt(titleLinks, List.of(token), 0, true) > 0;
+    }
+
+    /** "và", "and": the next name is of the same kind as the one before. */
+    boolean isConjunction(Token token) {
+        return cueAt(conjunctions, List.of(token), 0, false) > 0;
+    }
+
+    /**
+     * Whether the word at {@code at} follows a place cue directly ("phường Hoàng Liệt") or as the
+     * last of a list after one ("phường Định Công và Hoàng Liệt"): a place named after a person.
+     */
+    boolean followsPlaceCue(List<Token> tokens, int at) {
+        int end = at;
+        if (end >= 2 && isConjunction(tokens.get(end - 1)) && !tokens.get(end - 1).hardBreakBefore()) {
+            end--;
+            int words = 0;
+            while (end > 0 && words < 4 && tokens.get(end - 1).capitalised() && !tokens.get(end).hardBreakBefore()) {
+                end--;
+                words++;
+            }
+            if (words == 0) {
+                return false;
+            }
+        }
+        for (int length = 1; length <= 3 && end - length >= 0; length++) {
+            if (cueAt(locationCues, tokens, end - length) == length && !tokens.get(end).hardBreakBefore()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isSurname(Token token) {
         return surnames.getOrDefault(token.key(), List.of()).stream()
                 .anyMatch(surname -> token.writes(surname.lower(), surname.key()));
@@ -69,6 +130,11 @@ final class Cues {
     }
 
     private static int cueAt(Map<String, List<List<Token>>> cues, List<Token> tokens, int at) {
+        return cueAt(cues, tokens, at, false);
+    }
+
+    /** {@code exact}: the text must carry the cue's diacritics even when it carries none at all. */
+    private static int cueAt(Map<String, List<List<Token>>> cues, List<Token> tokens, int at, boolean exact) {
         for (List<Token> cue : cues.getOrDefault(tokens.get(at).key(), List.of())) {
             if (at + cue.size() > tokens.size()) {
                 continue;
@@ -77,7 +143,8 @@ final class Cues {
             for (int i = 0; i < cue.size() && match; i++) {
                 Token token = tokens.get(at + i);
                 Token word = cue.get(i);
-                match = token.writes(word.lower(), word.key()) && (i == 0 || token.softGapBefore(false));
+                boolean written = exact ? token.lower().equals(word.lower()) : token.writes(word.lower(), word.key());
+                match = written && (i == 0 || token.softGapBefore(false));
             }
             if (match) {
                 return cue.size();

@@ -115,6 +115,19 @@ public final class EntityRecognizer {
             KnowledgeBase.Entry entry = alias.entry();
             int end = i + alias.length();
             if (!entry.localBody()) {
+                KnowledgeBase.Alias country = entry.foreignCounterpart() ? placeAfter(tokens, end) : null;
+                if (country != null && country.entry().foreignPlace()) {
+                    // "Bộ Công Thương Lào" is the Lao ministry; the country keeps its own mention
+                    KnowledgeBase.Entry owner = country.entry();
+                    String id = entry.id() + "-" + owner.id().substring(owner.id().indexOf(':') + 1);
+                    claim(claimed, new Claim(id, EntityType.ORGANIZATION, entry.name() + " " + owner.name(),
+                            spellings(entry.name() + " " + owner.name(), surface(tokens, i, end + country.length())),
+                            i, end, true));
+                    claim(claimed, new Claim(owner.id(), owner.type(), owner.name(), owner.aliases(), end,
+                            end + country.length()));
+                    i = end + country.length();
+                    continue;
+                }
                 claim(claimed, new Claim(entry.id(), entry.type(), entry.name(), entry.aliases(), i, end));
                 i = end;
                 continue;
@@ -132,15 +145,44 @@ public final class EntityRecognizer {
                 String id = entry.id() + "-" + location.id().substring(location.id().indexOf(':') + 1);
                 // the claim covers the body's words only; the place keeps its own mention
                 claim(claimed, new Claim(id, EntityType.ORGANIZATION, entry.name() + " " + location.name(),
-                        List.of(entry.name() + " " + location.name()), i, placeAt, true));
+                        spellings(entry.name() + " " + location.name(), surface(tokens, i, placeAt + place.length())),
+                        i, placeAt, true));
                 claim(claimed, new Claim(location.id(), EntityType.LOCATION, location.name(), location.aliases(),
                         placeAt, placeAt + place.length()));
                 i = placeAt + place.length();
+            } else if (placeBefore(tokens, claimed, i, end) != null) {
+                // English puts the place first: "Hanoi People's Committee"
+                Claim before = placeBefore(tokens, claimed, i, end);
+                String id = entry.id() + "-" + before.id().substring(before.id().indexOf(':') + 1);
+                claim(claimed, new Claim(id, EntityType.ORGANIZATION, entry.name() + " " + before.name(),
+                        spellings(entry.name() + " " + before.name(), surface(tokens, before.from(), end)), i, end, true));
+                i = end;
+            } else if (entry.national() != null && knowledge.byId(entry.national()) != null) {
+                KnowledgeBase.Entry national = knowledge.byId(entry.national());
+                claim(claimed, new Claim(national.id(), national.type(), national.name(), national.aliases(), i, end));
+                i = end;
             } else {
                 claim(claimed, new Claim(null, null, null, List.of(), i, end));
                 i = end;
             }
         }
+    }
+
+    /** The canonical name of a local body and the way this article writes it ("UBND TP Hà Nội"). */
+    private static List<String> spellings(String canonical, String written) {
+        return canonical.equals(written) ? List.of(canonical) : List.of(canonical, written);
+    }
+
+    /** The known place written right before a body named in English words ("Da Nang People's Committee"). */
+    private static Claim placeBefore(List<Token> tokens, Claim[] claimed, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!tokens.get(k).ascii()) {
+                return null;
+            }
+        }
+        Claim before = from > 0 ? claimed[from - 1] : null;
+        return before != null && before.id() != null && before.type() == EntityType.LOCATION
+                && !tokens.get(from).hardBreakBefore() ? before : null;
     }
 
     private KnowledgeBase.Alias placeAfter(List<Token> tokens, int at) {
@@ -154,10 +196,12 @@ public final class EntityRecognizer {
             }
             int cue = cues.personCueAt(tokens, i);
             if (cue > 0 && unclaimed(claimed, i, i + cue)) {
-                int from = i + cue;
+                int from = afterKnownNames(tokens, claimed, i + cue);
                 int to = withTrailingGivenName(tokens, claimed, from,
                         capitalisedRun(tokens, claimed, from, MAX_NAME_WORDS, true), MAX_NAME_WORDS);
-                if (to - from >= 2 && cues.personCueAt(tokens, from) == 0 && cues.organizationCueAt(tokens, from) == 0) {
+                // "Tổng Giám đốc Sakura Industries" names the company the person heads
+                if (to - from >= 2 && cues.personCueAt(tokens, from) == 0 && !cues.organizationCueWrittenAt(tokens, from)
+                        && !cues.isOrganizationSuffix(tokens.get(to - 1))) {
                     claimPerson(tokens, claimed, from, to);
                     i = to - 1;
                     continue;
@@ -165,15 +209,40 @@ public final class EntityRecognizer {
             }
             Token token = tokens.get(i);
             boolean runStart = i == 0 || token.hardBreakBefore() || claimed[i - 1] != null || !tokens.get(i - 1).capitalised();
-            if (token.capitalised() && runStart && cues.isSurname(token)) {
+            // English writes titles in capitals right before the name: "Minister of Science and
+            // Technology Nguyen Manh Cuong"; only a full name (three syllables or more) is taken there
+            boolean afterEnglishTitle = !runStart && token.ascii() && tokens.get(i - 1).ascii();
+            if (token.capitalised() && (runStart || afterEnglishTitle) && cues.isSurname(token)
+                    && !cues.followsPlaceCue(tokens, i)) {
                 int to = withTrailingGivenName(tokens, claimed, i,
                         capitalisedRun(tokens, claimed, i, MAX_SURNAME_NAME_WORDS + 1, false), MAX_SURNAME_NAME_WORDS);
-                if (to - i >= 2 && to - i <= MAX_SURNAME_NAME_WORDS) {
+                if (to - i >= (runStart ? 2 : 3) && to - i <= MAX_SURNAME_NAME_WORDS) {
                     claimPerson(tokens, claimed, i, to);
                     i = to - 1;
                 }
             }
         }
+    }
+
+    /**
+     * Where the name starts after a title that is followed by the body or country it belongs to:
+     * "Tỉnh trưởng Thủ đô Vientiane Bounchanh Keomany", "Chủ tịch UBND TP Hà Nội Trần Quốc Huy".
+     */
+    private int afterKnownNames(List<Token> tokens, Claim[] claimed, int at) {
+        int next = at;
+        while (next < tokens.size() && !tokens.get(next).hardBreakBefore()) {
+            if (claimed[next] != null && claimed[next].id() != null && claimed[next].type() != EntityType.PERSON) {
+                next = claimed[next].to();
+            } else if (next > at && next + 1 < tokens.size() && cues.isTitleLink(tokens.get(next))
+                    && claimed[next + 1] != null && claimed[next + 1].type() == EntityType.LOCATION
+                    && !tokens.get(next + 1).hardBreakBefore()) {
+                // "Đại sứ Hàn Quốc tại Việt Nam Park Sung-min": the post's place
+                next = claimed[next + 1].to();
+            } else {
+                break;
+            }
+        }
+        return next;
     }
 
     /**
@@ -257,6 +326,7 @@ public final class EntityRecognizer {
     }
 
     private void matchLocations(List<Token> tokens, Claim[] claimed) {
+        matchLocationsBeforeSuffixes(tokens, claimed);
         for (int i = 0; i < tokens.size(); i++) {
             int cue = claimed[i] == null ? cues.locationCueAt(tokens, i) : 0;
             if (cue == 0 || !unclaimed(claimed, i, i + cue)) {
@@ -267,9 +337,43 @@ public final class EntityRecognizer {
             if (to > from && cues.organizationCueAt(tokens, from) == 0 && cues.personCueAt(tokens, from) == 0) {
                 claim(claimed, new Claim("loc:" + slug(tokens, from, to), EntityType.LOCATION, surface(tokens, from, to),
                         List.of(), from, to));
+                // "các phường Định Công và Hoàng Liệt": one more place of the same kind
+                if (to + 1 < tokens.size() && cues.isConjunction(tokens.get(to)) && !tokens.get(to).hardBreakBefore()) {
+                    int next = capitalisedRun(tokens, claimed, to + 1, 4, true);
+                    if (next > to + 1 && cues.personCueAt(tokens, to + 1) == 0 && cues.organizationCueAt(tokens, to + 1) == 0) {
+                        claim(claimed, new Claim("loc:" + slug(tokens, to + 1, next), EntityType.LOCATION,
+                                surface(tokens, to + 1, next), List.of(), to + 1, next));
+                        to = next;
+                    }
+                }
                 i = to - 1;
             }
         }
+    }
+
+    /** English places named before their kind: "Khuong Dinh Ward" is the "phường Khương Đình" of Vietnamese text. */
+    private void matchLocationsBeforeSuffixes(List<Token> tokens, Claim[] claimed) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (claimed[i] != null || !cues.isLocationSuffix(tokens.get(i)) || tokens.get(i).hardBreakBefore()) {
+                continue;
+            }
+            int from = i;
+            // a stopword ends the run only where it is capitalised as a sentence start ("The", "In"):
+            // inside a sentence "Tay Ho" is a name even though "họ" folds to a Vietnamese stopword
+            while (from > 0 && i - from < 4 && claimed[from - 1] == null && tokens.get(from - 1).capitalised()
+                    && !(stopwords.contains(tokens.get(from - 1).key()) && sentenceStart(tokens, from - 1))
+                    && !tokens.get(from).hardBreakBefore()) {
+                from--;
+            }
+            if (from < i) {
+                claim(claimed, new Claim("loc:" + slug(tokens, from, i), EntityType.LOCATION, surface(tokens, from, i),
+                        List.of(), from, i));
+            }
+        }
+    }
+
+    private static boolean sentenceStart(List<Token> tokens, int at) {
+        return at == 0 || tokens.get(at).hardBreakBefore();
     }
 
     /** Further mentions of names the rules found elsewhere in the article ("Anouphab Tounalom" after a title). */
@@ -429,11 +533,32 @@ public final class EntityRecognizer {
             return from;
         }
         int to = from;
-        while (to < tokens.size() && to - from < maxWords && claimed[to] == null && tokens.get(to).capitalised()
-                && (to == from || !tokens.get(to).hardBreakBefore())) {
-            to++;
+        while (to < tokens.size() && to - from < maxWords && (to == from || !tokens.get(to).hardBreakBefore())) {
+            Token token = tokens.get(to);
+            boolean nameWord = token.capitalised() || (to > from && hyphenatedSyllable(token));
+            if (claimed[to] == null && nameWord) {
+                to++;
+            } else if (to > from && placeInsideName(tokens, claimed, to)) {
+                // the person's claim will cover the place's word: "Huỳnh Thị Mỹ Lệ" is not in the United States
+                to++;
+            } else {
+                break;
+            }
         }
         return to;
+    }
+
+    /** The lower-case syllable of a hyphenated given name: "hyun" in "Dong-hyun". */
+    private static boolean hyphenatedSyllable(Token token) {
+        return token.gapBefore().equals("-") && Character.isLetter(token.surface().codePointAt(0));
+    }
+
+    /** A one-word place between capitalised words of a name ("Phạm Đức Toàn"), not at its end. */
+    private static boolean placeInsideName(List<Token> tokens, Claim[] claimed, int at) {
+        Claim place = claimed[at];
+        return place != null && place.type() == EntityType.LOCATION && place.to() - place.from() == 1
+                && at + 1 < tokens.size() && claimed[at + 1] == null && tokens.get(at + 1).capitalised()
+                && !tokens.get(at + 1).hardBreakBefore();
     }
 
     private static boolean unclaimed(Claim[] claimed, int from, int to) {

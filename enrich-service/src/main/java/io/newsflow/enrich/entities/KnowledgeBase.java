@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.newsflow.contract.EnrichedArticle.EntityType;
+import io.newsflow.enrich.knowledge.LocalBodies;
 import io.newsflow.enrich.knowledge.ResourceLines;
 
 /**
@@ -16,11 +17,12 @@ import io.newsflow.enrich.knowledge.ResourceLines;
  */
 final class KnowledgeBase {
 
-    static final List<String> FILES = List.of("knowledge/provinces-vn.tsv", "knowledge/countries.tsv",
-            "knowledge/organizations-vn.tsv", "knowledge/persons.tsv");
+    static final List<String> FILES = LocalBodies.ENTITY_FILES;
+    static final String COUNTRIES = "knowledge/countries.tsv";
 
     /** A known entity; {@code localBody} marks a body every province has, named only with its place. */
-    record Entry(String id, EntityType type, String name, List<String> aliases, boolean localBody) {
+    record Entry(String id, EntityType type, String name, List<String> aliases, boolean localBody,
+                 boolean foreignCounterpart, boolean foreignPlace, String national) {
     }
 
     /**
@@ -59,10 +61,17 @@ final class KnowledgeBase {
         if (columns.length < 4) {
             throw new IllegalStateException(file + ": expected id, type, name, aliases in: " + line);
         }
-        boolean localBody = columns.length > 4 && columns[4].contains("local-body");
+        String notes = columns.length > 4 ? columns[4] : "";
+        boolean localBody = notes.contains("local-body");
+        // a body every country has ("Bộ Công Thương"), and the places abroad that may own one
+        boolean foreignCounterpart = notes.contains("foreign-counterpart");
+        boolean foreignPlace = file.equals(COUNTRIES) && !notes.contains("home-country");
+        // a local body's name written without a place may mean the national body ("Ủy ban MTTQ Việt Nam")
+        String national = Arrays.stream(notes.split("\\s+")).filter(note -> note.startsWith("national="))
+                .map(note -> note.substring("national=".length())).findFirst().orElse(null);
         List<String> aliases = Arrays.stream(columns[3].split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList();
         Entry entry = new Entry(columns[0].strip(), EntityType.valueOf(columns[1].strip()), columns[2].strip(), aliases,
-                localBody);
+                localBody, foreignCounterpart, foreignPlace, national);
         if (entriesById.putIfAbsent(entry.id(), entry) != null) {
             throw new IllegalStateException(file + ": duplicate id " + entry.id());
         }

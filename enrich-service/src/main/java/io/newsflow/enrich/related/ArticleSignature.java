@@ -1,6 +1,9 @@
 package io.newsflow.enrich.related;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,9 +24,10 @@ import io.newsflow.contract.text.VietnameseText;
  * @param phrases   key phrase keys
  * @param minHash   bottom-k sketch (the smallest hashes) of the five-word shingles of title and body
  * @param storyId   the story the article belongs to
+ * @param publishedAt when the article was published; null when unknown
  */
 record ArticleSignature(String id, String title, Map<String, Double> entities, Map<String, String> names,
-                        List<String> phrases, long[] minHash, String storyId) {
+                        List<String> phrases, long[] minHash, String storyId, Instant publishedAt) {
 
     static final int MIN_HASHES = 128;
     private static final int SHINGLE_WORDS = 5;
@@ -32,14 +36,33 @@ record ArticleSignature(String id, String title, Map<String, Double> entities, M
         Map<String, Double> entities = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (EnrichedArticle.Entity entity : article.entities()) {
-            entities.put(entity.id(), typeWeight(entity.type()) * (0.5 + 0.5 * entity.salience()));
+            double typeWeight = Settings.isSetting(entity.id()) ? typeWeight(EnrichedArticle.EntityType.LOCATION)
+                    : typeWeight(entity.type());
+            entities.put(entity.id(), typeWeight * (0.5 + 0.5 * entity.salience()));
             names.put(entity.id(), entity.name());
         }
         List<String> phrases = article.tags().stream().map(tag -> VietnameseText.key(tag.label())).toList();
-        return new ArticleSignature(article.id(), article.title(), entities, names, phrases, minHash(article), storyId);
+        return new ArticleSignature(article.id(), article.title(), entities, names, phrases, minHash(article), storyId,
+                instant(article.publishedAt()));
     }
 
-    /** People and organisations say more about an event than the countries it happens in. */
+    /** The same signature in the given story. */
+    ArticleSignature inStory(String story) {
+        return new ArticleSignature(id, title, entities, names, phrases, minHash, story, publishedAt);
+    }
+
+    private static Instant instant(String publishedAt) {
+        if (publishedAt == null || publishedAt.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(publishedAt).toInstant();
+        } catch (DateTimeParseException notAnOffsetTime) {
+            return null;
+        }
+    }
+
+    /** People and organisations say more about an event than the places (and local bodies) it happens in. */
     static double typeWeight(EnrichedArticle.EntityType type) {
         return switch (type) {
             case PERSON -> 1.0;

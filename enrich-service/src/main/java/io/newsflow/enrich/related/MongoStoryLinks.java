@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +42,11 @@ public final class MongoStoryLinks implements StoryLinks {
     public static final String COLLECTION = "enrich_article_signatures";
 
     /** Score from which an earlier article is listed as related. */
-    static final double RELATED_THRESHOLD = 0.15;
+    static final double RELATED_THRESHOLD = StoryMatching.RELATED_THRESHOLD;
     /** Score from which two articles are taken to report the same event and share a story id. */
-    static final double SAME_STORY_THRESHOLD = 0.45;
+    static final double SAME_STORY_THRESHOLD = StoryMatching.SAME_STORY_THRESHOLD;
     /** Estimated shingle overlap from which the article re-publishes an earlier one. */
-    static final double DUPLICATE_RESEMBLANCE = 0.8;
-    private static final int PROBE_ENTITIES = 10;
+    static final double DUPLICATE_RESEMBLANCE = StoryMatching.DUPLICATE_RESEMBLANCE;
     private static final int MAX_CANDIDATES = 300;
 
     private final MongoCollection<Document> signatures;
@@ -73,37 +71,13 @@ public final class MongoStoryLinks implements StoryLinks {
         Instant now = clock.instant();
         List<ArticleSignature> candidates = candidates(current, now);
 
-        ArticleSignature duplicate = null;
-        double bestResemblance = 0;
-        List<EnrichedArticle.Related> related = new ArrayList<>();
-        ArticleSignature sameStory = null;
-        double bestScore = 0;
-        for (ArticleSignature earlier : candidates) {
-            double resemblance = current.resemblance(earlier);
-            if (resemblance >= DUPLICATE_RESEMBLANCE && resemblance > bestResemblance) {
-                duplicate = earlier;
-                bestResemblance = resemblance;
-            }
-            RelatedScoring.Score score = RelatedScoring.score(current, earlier);
-            if (score.value() >= RELATED_THRESHOLD) {
-                related.add(new EnrichedArticle.Related(earlier.id(), earlier.title(), score.value(), score.reasons()));
-            }
-            if (score.value() >= SAME_STORY_THRESHOLD && score.value() > bestScore) {
-                sameStory = earlier;
-                bestScore = score.value();
-            }
-        }
-        related.sort(Comparator.comparingDouble(EnrichedArticle.Related::score).reversed()
-                .thenComparing(EnrichedArticle.Related::id));
-        String storyId = duplicate != null ? duplicate.storyId() : sameStory != null ? sameStory.storyId() : article.id();
-        remember(new ArticleSignature(current.id(), current.title(), current.entities(), current.names(),
-                current.phrases(), current.minHash(), storyId), now);
-        return new Links(List.copyOf(related.subList(0, Math.min(maxRelated, related.size()))),
-                duplicate == null ? null : duplicate.id(), storyId);
+        StoryMatching.Match match = StoryMatching.match(current, candidates, maxRelated);
+        remember(match.remembered(), now);
+        return match.links();
     }
 
     private List<ArticleSignature> candidates(ArticleSignature current, Instant now) {
-        List<String> probe = current.topEntityIds(PROBE_ENTITIES);
+        List<String> probe = current.topEntityIds(StoryMatching.PROBE_ENTITIES);
         if (probe.isEmpty()) {
             return List.of();
         }
@@ -129,6 +103,7 @@ public final class MongoStoryLinks implements StoryLinks {
                 .append("phrases", signature.phrases())
                 .append("minHash", minHash)
                 .append("storyId", signature.storyId())
+                .append("publishedAt", signature.publishedAt() == null ? null : Date.from(signature.publishedAt()))
                 .append("seenAt", Date.from(now));
         Mono.from(signatures.replaceOne(eq("_id", signature.id()), document, new ReplaceOptions().upsert(true)))
                 .block(timeout);
@@ -144,7 +119,8 @@ public final class MongoStoryLinks implements StoryLinks {
         List<Long> stored = document.getList("minHash", Long.class, List.of());
         long[] minHash = stored.stream().mapToLong(Long::longValue).toArray();
         return new ArticleSignature(document.getString("_id"), document.getString("title"), entities, names,
-                document.getList("phrases", String.class, List.of()), minHash, document.getString("storyId"));
+                document.getList("phrases", String.class, List.of()), minHash, document.getString("storyId"),
+                document.getDate("publishedAt") == null ? null : document.getDate("publishedAt").toInstant());
     }
 
     private void ensureIndexes() {

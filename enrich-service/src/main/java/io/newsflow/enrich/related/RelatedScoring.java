@@ -1,5 +1,6 @@
 package io.newsflow.enrich.related;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * How related two articles are: the weighted share of entities they have in common (people and
- * organisations count more than countries), plus a little for shared key phrases. Entity ids are
+ * organisations count more than places), plus a little for shared key phrases. Shared places alone
+ * make no link, and the score halves with every week between the two publications. Entity ids are
  * language-neutral, so an English report links to the Vietnamese one.
  */
 final class RelatedScoring {
@@ -21,7 +23,22 @@ final class RelatedScoring {
     record Score(double value, List<String> reasons) {
     }
 
+    /**
+     * Days after which the link between two articles counts half. Reports of one event come within
+     * days of each other; the same official or city a month later is most often another event.
+     */
+    static final double HALF_LIFE_DAYS = 7;
+
     private RelatedScoring() {
+    }
+
+    /** 1 for articles published together, halving every {@link #HALF_LIFE_DAYS}; 1 when a time is unknown. */
+    static double recency(ArticleSignature current, ArticleSignature earlier) {
+        if (current.publishedAt() == null || earlier.publishedAt() == null) {
+            return 1;
+        }
+        double days = Math.abs(Duration.between(earlier.publishedAt(), current.publishedAt()).toMinutes()) / (24.0 * 60);
+        return Math.pow(0.5, days / HALF_LIFE_DAYS);
     }
 
     static Score score(ArticleSignature current, ArticleSignature earlier) {
@@ -39,15 +56,17 @@ final class RelatedScoring {
                 common.add(Map.entry(id, Math.min(mine, theirs)));
             }
         }
-        // one shared place alone ("Việt Nam") is the setting of half the news, not a link
-        boolean meaningful = common.size() >= 2 || common.stream().anyMatch(entity -> !entity.getKey().startsWith("loc:"));
-        double entityScore = union == 0 || !meaningful ? 0 : shared / union;
         Set<String> phrases = new HashSet<>(current.phrases());
         phrases.retainAll(new HashSet<>(earlier.phrases()));
+        // shared settings ("Hà Nội", "UBND TP Hà Nội") are where half the news happens: they link two
+        // articles only beside a shared actor (person, organisation) or shared key phrases
+        boolean meaningful = common.stream().anyMatch(entity -> !Settings.isSetting(entity.getKey()))
+                || (!common.isEmpty() && !phrases.isEmpty());
+        double entityScore = union == 0 || !meaningful ? 0 : shared / union;
         Set<String> allPhrases = new HashSet<>(current.phrases());
         allPhrases.addAll(earlier.phrases());
         double phraseScore = allPhrases.isEmpty() ? 0 : (double) phrases.size() / allPhrases.size();
-        double value = Math.min(1, entityScore + PHRASE_WEIGHT * phraseScore);
+        double value = Math.min(1, entityScore + PHRASE_WEIGHT * phraseScore) * recency(current, earlier);
 
         List<String> reasons = new ArrayList<>();
         common.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
