@@ -34,10 +34,12 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,34 +60,102 @@ public class ArticleIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String OFFSET_PREFIX = "kafka.offset.";
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final Analyzer analyzer = ArticleAnalyzers.perField();
     private final FacetsConfig facets = new FacetsConfig();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
-    private volatile FacetState facetState;
+    /** The directory, writer and searchers in use; replaced as a whole when a rebuilt index takes over. */
+    private volatile Store store;
 
-    public ArticleIndex(SearchProperties properties) {
-        this(Path.of(properties.indexPath()));
+    public ArticleIndex(SearchProperties properties, long generation) {
+        this(pathOf(Path.of(properties.indexPath()), generation));
     }
 
     public ArticleIndex(Path path) {
-        try {
-            directory = FSDirectory.open(path);
-            IndexWriterConfig config = new IndexWriterConfig(analyzer);
-            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            // small buffer: the service runs with a 256 MB heap
-            config.setRAMBufferSizeMB(16);
-            writer = new IndexWriter(directory, config);
-            searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the article index at " + path, e);
-        }
         for (String dim : List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG, ArticleFields.FACET_TOPIC)) {
             facets.setMultiValued(dim, true);
         }
-        log.info("Article index at {} holds {} documents", path, writer.getDocStats().numDocs);
+        store = new Store(path, analyzer);
+        log.info("Article index at {} holds {} documents", path, store.writer.getDocStats().numDocs);
+    }
+
+    /**
+     * Directory of one generation of the index: generation 0 is the configured path itself (what a
+     * service that never rebuilt uses), generation n a sibling {@code <path>-g<n>}.
+     */
+    public static Path pathOf(Path base, long generation) {
+        Path absolute = base.toAbsolutePath();
+        return generation == 0 ? absolute : absolute.resolveSibling(absolute.getFileName() + "-g" + generation);
+    }
+
+    /** The directory this index reads and writes now. */
+    public Path path() {
+        return store.path;
+    }
+
+    /**
+     * Takes over the directory, writer and searchers of an index built aside (a rebuild), closes and
+     * deletes its own previous directory. Searches running on the old searcher finish on it; waiters
+     * for a revision move to the new index. {@code built} must not be used afterwards.
+     */
+    public synchronized void takeOver(ArticleIndex built) throws IOException {
+        Store previous = store;
+        Store next = built.store;
+        next.writer.commit();
+        store = next;
+        built.store = null;
+        waiters.forEach((id, list) -> {
+            long revision = searchableRevision(id);
+            list.stream().filter(waiter -> waiter.revision <= revision).forEach(waiter -> waiter.future.complete(null));
+        });
+        log.info("Article index switched from {} to {} ({} documents)", previous.path, next.path, next.writer.getDocStats().numDocs);
+        previous.close();
+        deleteRecursively(previous.path);
+    }
+
+    /** Closes and deletes an index built aside that will not take over (a failed rebuild). */
+    public void discard() {
+        Store current = store;
+        if (current == null) {
+            return;
+        }
+        store = null;
+        try {
+            current.rollbackAndClose();
+            deleteRecursively(current.path);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not discard the index at {}: {}", current.path, e.toString());
+        }
+    }
+
+    /** Deletes an index directory left by an earlier attempt, or one no longer used. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path file : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Bytes of the index files on disk. */
+    public long sizeOnDisk() {
+        Store current = store;
+        if (current == null) {
+            return 0;
+        }
+        try (var files = Files.list(current.path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException vanished) {
+                    return 0L; // merged away between listing and sizing
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public Analyzer analyzer() {
@@ -95,7 +165,7 @@ public class ArticleIndex implements Closeable {
     /** Kafka offsets (next to read) of the last commit, by {@code topic:partition}. */
     public Map<String, Long> committedOffsets() {
         Map<String, Long> offsets = new HashMap<>();
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        Iterable<Map.Entry<String, String>> data = store.writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
                 if (entry.getKey().startsWith(OFFSET_PREFIX)) {
@@ -116,7 +186,7 @@ public class ArticleIndex implements Closeable {
         if (known >= article.revision()) {
             return false;
         }
-        writer.updateDocument(new Term(ArticleFields.ID, article.id()), facets.build(toDocument(article)));
+        store.writer.updateDocument(new Term(ArticleFields.ID, article.id()), facets.build(toDocument(article)));
         pendingRevisions.put(article.id(), article.revision());
         return true;
     }
@@ -125,38 +195,38 @@ public class ArticleIndex implements Closeable {
     public void publish(Map<String, Long> appliedRevisions, Map<String, Long> offsets) throws IOException {
         Map<String, String> data = new HashMap<>();
         offsets.forEach((partition, offset) -> data.put(OFFSET_PREFIX + partition, Long.toString(offset)));
-        writer.setLiveCommitData(data.entrySet());
-        searchers.maybeRefreshBlocking();
+        Store current = store;
+        current.writer.setLiveCommitData(data.entrySet());
+        current.searchers.maybeRefreshBlocking();
         appliedRevisions.forEach(this::completeWaiters);
     }
 
     public void commit() throws IOException {
-        if (writer.hasUncommittedChanges()) {
-            writer.commit();
+        Store current = store;
+        if (current.writer.hasUncommittedChanges()) {
+            current.writer.commit();
         }
     }
 
     public int documentCount() {
-        return writer.getDocStats().numDocs;
+        Store current = store;
+        return current == null ? 0 : current.writer.getDocStats().numDocs;
     }
 
     /** The revision of an article as searchable now, or -1. */
     public long searchableRevision(String id) {
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
+            return withSearcher(false, (searcher, noFacets) -> {
                 TopDocs hits = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
                 if (hits.scoreDocs.length == 0) {
-                    return -1;
+                    return -1L;
                 }
                 int doc = hits.scoreDocs[0].doc;
                 var leaves = searcher.getIndexReader().leaves();
                 var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
                 NumericDocValues revisions = leaf.reader().getNumericDocValues(ArticleFields.REVISION);
-                return revisions != null && revisions.advanceExact(doc - leaf.docBase) ? revisions.longValue() : -1;
-            } finally {
-                searchers.release(searcher);
-            }
+                return revisions != null && revisions.advanceExact(doc - leaf.docBase) ? revisions.longValue() : -1L;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,26 +257,23 @@ public class ArticleIndex implements Closeable {
 
     /** Runs a search on the current searcher; the searcher is released afterwards. */
     public <T> T withSearcher(SearcherTask<T> task) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            return task.run(searcher, facetState(searcher.getIndexReader()));
-        } finally {
-            searchers.release(searcher);
-        }
+        return withSearcher(true, task);
     }
 
-    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-        FacetState current = facetState;
-        if (current != null && current.reader == reader) {
-            return current.state;
-        }
-        // the reader state maps facet ordinals of one reader: rebuilt once per refresh, not per query
+    private <T> T withSearcher(boolean withFacets, SearcherTask<T> task) throws IOException {
+        Store current = store;
+        IndexSearcher searcher;
         try {
-            FacetState fresh = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
-            facetState = fresh;
-            return fresh.state;
-        } catch (IllegalArgumentException noFacetsYet) {
-            return null;
+            searcher = current.searchers.acquire();
+        } catch (org.apache.lucene.store.AlreadyClosedException switched) {
+            // a rebuilt index took over between reading the store and acquiring: use the new one
+            current = store;
+            searcher = current.searchers.acquire();
+        }
+        try {
+            return task.run(searcher, withFacets ? current.facetState(searcher.getIndexReader(), facets) : null);
+        } finally {
+            current.searchers.release(searcher);
         }
     }
 
@@ -317,10 +384,63 @@ public class ArticleIndex implements Closeable {
     @Override
     public void close() throws IOException {
         waiters.values().forEach(list -> list.forEach(waiter -> waiter.future.cancel(false)));
-        searchers.close();
-        writer.close();
-        directory.close();
+        Store current = store;
+        if (current != null) {
+            current.close();
+        }
         log.info("Article index closed");
+    }
+
+    /** One index directory with its writer and near-real-time searchers. */
+    private static final class Store {
+
+        private final Path path;
+        private final Directory directory;
+        private final IndexWriter writer;
+        private final SearcherManager searchers;
+        private volatile FacetState facetState;
+
+        Store(Path path, Analyzer analyzer) {
+            this.path = path;
+            try {
+                directory = FSDirectory.open(path);
+                IndexWriterConfig config = new IndexWriterConfig(analyzer);
+                config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                // small buffer: the service runs with a 256 MB heap (and a rebuild holds two writers)
+                config.setRAMBufferSizeMB(16);
+                writer = new IndexWriter(directory, config);
+                searchers = new SearcherManager(writer, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the article index at " + path, e);
+            }
+        }
+
+        SortedSetDocValuesReaderState facetState(IndexReader reader, FacetsConfig facets) throws IOException {
+            FacetState current = facetState;
+            if (current != null && current.reader == reader) {
+                return current.state;
+            }
+            // the reader state maps facet ordinals of one reader: rebuilt once per refresh, not per query
+            try {
+                FacetState fresh = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
+                facetState = fresh;
+                return fresh.state;
+            } catch (IllegalArgumentException noFacetsYet) {
+                return null;
+            }
+        }
+
+        void close() throws IOException {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+
+        void rollbackAndClose() throws IOException {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        }
     }
 
     /** A search against one point-in-time searcher; facet state is null while no document has facets. */

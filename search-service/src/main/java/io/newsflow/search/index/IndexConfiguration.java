@@ -2,6 +2,7 @@ package io.newsflow.search.index;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.search.config.SearchProperties;
+import io.newsflow.search.rebuild.GenerationPointer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 class IndexConfiguration {
 
     @Bean(destroyMethod = "close")
-    ArticleIndex articleIndex(SearchProperties properties) {
-        return new ArticleIndex(properties);
+    ArticleIndex articleIndex(SearchProperties properties, GenerationPointer generations) {
+        return new ArticleIndex(properties, generations.active());
     }
 
     @Bean

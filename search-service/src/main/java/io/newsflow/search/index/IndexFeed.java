@@ -81,6 +81,8 @@ public class IndexFeed implements SmartLifecycle {
                 .description("Enriched records the index did not apply (older revision or unreadable)").register(meters);
         Gauge.builder("newsflow.search.index.documents", index, ArticleIndex::documentCount)
                 .description("Documents in this instance's index replica").register(meters);
+        Gauge.builder("newsflow.search.index.size", index, ArticleIndex::sizeOnDisk).baseUnit("bytes")
+                .description("Bytes on disk of this instance's index replica").register(meters);
     }
 
     @Override

@@ -48,16 +48,101 @@ public class ArticleViews {
     static final String ENTITIES = "entities";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> articles;
-    private final MongoCollection<Document> entities;
+    private final MongoDatabase database;
+    /** The collections that serve reads and take the consumer's writes. */
+    private volatile Generation active;
+    /** Collections a rebuild is filling: the consumer's writes go there too, so nothing is missed at the switch. */
+    private volatile Generation building;
 
     public ArticleViews(MongoDatabase database) {
-        this.articles = database.getCollection(ARTICLES);
-        this.entities = database.getCollection(ENTITIES);
+        this(database, 0);
+    }
+
+    public ArticleViews(MongoDatabase database, long generation) {
+        this.database = database;
+        this.active = generation(generation);
+    }
+
+    /**
+     * The collections of one generation of the views: generation 0 is {@code articles} and
+     * {@code entities} (what a service that never rebuilt uses), generation n {@code articles_g<n>}
+     * and {@code entities_g<n>}.
+     */
+    private Generation generation(long number) {
+        String suffix = number == 0 ? "" : "_g" + number;
+        return new Generation(number, database.getCollection(ARTICLES + suffix), database.getCollection(ENTITIES + suffix));
+    }
+
+    public long activeGeneration() {
+        return active.number();
+    }
+
+    /**
+     * Starts filling the collections of a new generation: drops whatever a failed earlier attempt
+     * left there, creates the indexes, and from then on the consumer writes every article to them too.
+     */
+    public Mono<Void> startBuilding(long number) {
+        Generation next = generation(number);
+        return dropCollections(next)
+                .then(createIndexes(next))
+                .doOnSuccess(done -> building = next);
+    }
+
+    /** Stores an article revision into the generation being built only (the rebuild's replay). */
+    public Mono<Long> storeInBuilding(EnrichedArticle article, Instant indexedAt) {
+        Generation target = building;
+        if (target == null) {
+            return Mono.error(new IllegalStateException("no views generation is being built"));
+        }
+        return store(target, article, indexedAt);
+    }
+
+    /** Reads switch to the generation being built; returns the previous one's number. */
+    public long switchToBuilding() {
+        Generation previous = active;
+        active = building;
+        building = null;
+        return previous.number();
+    }
+
+    /** Stops filling the generation being built and drops it (a failed rebuild). */
+    public Mono<Void> abandonBuilding() {
+        Generation abandoned = building;
+        building = null;
+        return abandoned == null ? Mono.empty() : drop(abandoned.number());
+    }
+
+    /** Drops the collections of a generation no longer served. */
+    public Mono<Void> drop(long number) {
+        if (number == active.number()) {
+            return Mono.error(new IllegalStateException("generation " + number + " is serving"));
+        }
+        return dropCollections(generation(number));
+    }
+
+    /** Drops the collections of a generation that exist (dropping a missing one is an error on some stores). */
+    private Mono<Void> dropCollections(Generation generation) {
+        String articlesName = generation.articles().getNamespace().getCollectionName();
+        String entitiesName = generation.entities().getNamespace().getCollectionName();
+        return Flux.from(database.listCollectionNames())
+                .filter(name -> name.equals(articlesName) || name.equals(entitiesName))
+                .concatMap(name -> Mono.from(database.getCollection(name).drop()))
+                .then();
+    }
+
+    public Mono<Long> articleCountInGeneration() {
+        return Mono.from(active.articles().countDocuments(Filters.exists(ArticleDocuments.REVISION)));
+    }
+
+    private record Generation(long number, MongoCollection<Document> articles, MongoCollection<Document> entities) {
     }
 
     /** Creates the indexes of every filter field; creating an existing index is a no-op. */
     public Mono<Void> createIndexes() {
+        return createIndexes(active);
+    }
+
+    private static Mono<Void> createIndexes(Generation generation) {
         List<IndexModel> articleIndexes = List.of(
                 new IndexModel(Indexes.descending(ArticleDocuments.PUBLISHED_DATE)),
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending(ArticleDocuments.ENTITY_IDS),
@@ -76,7 +161,8 @@ public class ArticleViews {
                 new IndexModel(Indexes.ascending("aliasKeys")),
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending("type"), Indexes.ascending("aliasKeys"))),
                 new IndexModel(Indexes.descending("lastSeen")));
-        return Flux.concat(articles.createIndexes(articleIndexes), entities.createIndexes(entityIndexes)).then();
+        return Flux.concat(generation.articles().createIndexes(articleIndexes),
+                generation.entities().createIndexes(entityIndexes)).then();
     }
 
     /**
@@ -85,16 +171,28 @@ public class ArticleViews {
      * @return the revision the view holds for the article afterwards (the given one, or a newer one)
      */
     public Mono<Long> store(EnrichedArticle article, Instant indexedAt) {
+        Generation target = active;
+        Generation alsoTo = building;
+        Mono<Long> stored = store(target, article, indexedAt);
+        // the generation being built gets the same idempotent write: what arrives during a rebuild is in both
+        return alsoTo == null || alsoTo == target ? stored
+                : stored.flatMap(revision -> store(alsoTo, article, indexedAt).thenReturn(revision));
+    }
+
+    private static Mono<Long> store(Generation generation, EnrichedArticle article, Instant indexedAt) {
+        MongoCollection<Document> articles = generation.articles();
         // the links the stored revision made, to withdraw those this revision no longer makes
         return Mono.from(articles.find(Filters.eq(ArticleDocuments.ID, article.id()))
                         .projection(Projections.include(ArticleDocuments.RELATED + ".id", ArticleDocuments.REVISION)).first())
                 .map(stored -> stored.getList(ArticleDocuments.RELATED, Document.class, List.of()).stream()
                         .map(link -> link.getString("id")).filter(Objects::nonNull).collect(Collectors.toSet()))
                 .defaultIfEmpty(Set.of())
-                .flatMap(previousLinks -> write(article, indexedAt, previousLinks));
+                .flatMap(previousLinks -> write(generation, article, indexedAt, previousLinks));
     }
 
-    private Mono<Long> write(EnrichedArticle article, Instant indexedAt, Set<String> previousLinks) {
+    private static Mono<Long> write(Generation generation, EnrichedArticle article, Instant indexedAt, Set<String> previousLinks) {
+        MongoCollection<Document> articles = generation.articles();
+        MongoCollection<Document> entities = generation.entities();
         long revision = article.revision();
         List<WriteModel<Document>> articleWrites = new ArrayList<>();
         // the revision guard: only a missing document, a stub made by a related link, or an older revision matches;
@@ -126,10 +224,10 @@ public class ArticleViews {
         Mono<Boolean> articleWritten = bulk(articles, articleWrites).map(stale -> !stale.contains(0));
         Mono<Boolean> entitiesWritten = entityWrites.isEmpty() ? Mono.just(true) : bulk(entities, entityWrites).thenReturn(true);
         return Mono.zip(articleWritten, entitiesWritten)
-                .flatMap(written -> written.getT1() ? Mono.just(revision) : heldRevision(article.id()));
+                .flatMap(written -> written.getT1() ? Mono.just(revision) : heldRevision(articles, article.id()));
     }
 
-    private List<WriteModel<Document>> entityWrites(EnrichedArticle article) {
+    private static List<WriteModel<Document>> entityWrites(EnrichedArticle article) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         Date seen = new Date(ArticleIndex.publishedMillis(article));
         for (EnrichedArticle.Entity entity : article.entities() == null ? List.<EnrichedArticle.Entity>of() : article.entities()) {
@@ -176,7 +274,7 @@ public class ArticleViews {
                 });
     }
 
-    private Mono<Long> heldRevision(String id) {
+    private static Mono<Long> heldRevision(MongoCollection<Document> articles, String id) {
         return Mono.from(articles.find(Filters.eq(ArticleDocuments.ID, id))
                         .projection(Projections.include(ArticleDocuments.REVISION)).first())
                 .map(doc -> ((Number) doc.get(ArticleDocuments.REVISION)).longValue())
@@ -185,12 +283,12 @@ public class ArticleViews {
 
     /** The article document; stubs made only by others' related links are not articles yet. */
     public Mono<Document> article(String id) {
-        return Mono.from(articles.find(Filters.and(Filters.eq(ArticleDocuments.ID, id),
+        return Mono.from(active.articles().find(Filters.and(Filters.eq(ArticleDocuments.ID, id),
                 Filters.exists(ArticleDocuments.REVISION))).first());
     }
 
     public Mono<Document> entity(String id) {
-        return Mono.from(entities.find(Filters.eq(ArticleDocuments.ID, id)).first());
+        return Mono.from(active.entities().find(Filters.eq(ArticleDocuments.ID, id)).first());
     }
 
     /** Entities whose name or an alias starts with the folded query, diacritics optional. */
@@ -203,23 +301,23 @@ public class ArticleViews {
         if (type != null && !type.isBlank()) {
             filters.add(Filters.eq("type", type));
         }
-        return Flux.from(entities.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+        return Flux.from(active.entities().find(filters.isEmpty() ? new Document() : Filters.and(filters))
                 .sort(Sorts.descending("lastSeen")).limit(limit));
     }
 
     public Mono<Long> articleCount(String entityId) {
-        return Mono.from(articles.countDocuments(Filters.eq(ArticleDocuments.ENTITY_IDS, entityId)));
+        return Mono.from(active.articles().countDocuments(Filters.eq(ArticleDocuments.ENTITY_IDS, entityId)));
     }
 
     public Flux<Document> recentArticles(String entityId, int limit) {
-        return Flux.from(articles.find(Filters.eq(ArticleDocuments.ENTITY_IDS, entityId))
+        return Flux.from(active.articles().find(Filters.eq(ArticleDocuments.ENTITY_IDS, entityId))
                 .projection(Projections.include("title", "lead", "publishedAt", "source"))
                 .sort(Sorts.descending(ArticleDocuments.PUBLISHED_DATE)).limit(limit));
     }
 
     /** Entities mentioned together with the given one, most frequent first. */
     public Flux<Document> coOccurringEntities(String entityId, int limit) {
-        return Flux.from(articles.aggregate(List.of(
+        return Flux.from(active.articles().aggregate(List.of(
                 Aggregates.match(Filters.eq(ArticleDocuments.ENTITY_IDS, entityId)),
                 Aggregates.unwind("$entities"),
                 Aggregates.match(Filters.ne("entities.id", entityId)),
@@ -233,7 +331,7 @@ public class ArticleViews {
     public Flux<Document> counts(String unwound, Instant from, Instant to, int limit) {
         String key = unwound.equals("entities") ? "$entities.id" : "$tags.label";
         String name = unwound.equals("entities") ? "$entities.name" : "$tags.label";
-        return Flux.from(articles.aggregate(List.of(
+        return Flux.from(active.articles().aggregate(List.of(
                 Aggregates.match(Filters.and(Filters.gte(ArticleDocuments.PUBLISHED_DATE, Date.from(from)),
                         Filters.lt(ArticleDocuments.PUBLISHED_DATE, Date.from(to)))),
                 Aggregates.unwind("$" + unwound),
