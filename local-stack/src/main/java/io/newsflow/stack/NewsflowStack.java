@@ -28,6 +28,7 @@ public final class NewsflowStack {
             case "mongo" -> MongoNode.run(Path.of(required(arguments, "dataDir")), port(required(arguments, "port")));
             case "up" -> up(arguments);
             case "demo" -> demo(arguments);
+            case "bench-search" -> benchSearch(arguments);
             case "stop" -> stop();
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
@@ -104,6 +105,62 @@ public final class NewsflowStack {
         System.exit(notIndexed == 0 ? 0 : 1);
     }
 
+    private static void benchSearch(Deque<String> arguments) {
+        SearchBenchmark.Options defaults = SearchBenchmark.Options.defaults();
+        int articles = defaults.articles();
+        int runs = defaults.runs();
+        Duration phase = defaults.phase();
+        String gateway = defaults.gatewayUrl();
+        String search = defaults.searchUrl();
+        String kafka = defaults.kafka();
+        Duration viewsWait = defaults.viewsTimeout();
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            switch (option) {
+                case "--articles" -> articles = positive(required(arguments, "--articles N"));
+                case "--runs" -> runs = positive(required(arguments, "--runs N"));
+                case "--seconds" -> phase = Duration.ofSeconds(positive(required(arguments, "--seconds N")));
+                case "--gateway" -> gateway = required(arguments, "--gateway URL");
+                case "--search" -> search = required(arguments, "--search URL");
+                case "--kafka" -> kafka = required(arguments, "--kafka HOST:PORT");
+                case "--views-wait" -> viewsWait = Duration.ofSeconds(positive(required(arguments, "--views-wait SECONDS")));
+                default -> {
+                    System.err.println("Unknown option for bench-search: " + option);
+                    usage(System.err);
+                    System.exit(2);
+                }
+            }
+        }
+        SearchBenchmark.Options options = new SearchBenchmark.Options(articles, runs, phase, gateway, search, kafka,
+                defaults.searchableTimeout(), viewsWait, defaults.seed());
+        try {
+            System.exit(new SearchBenchmark(options, System.out).run());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+        catch (RuntimeException ex) {
+            System.err.println("bench-search failed: " + ex.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int positive(String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        }
+        catch (NumberFormatException ex) {
+            System.err.println("Not a positive number: " + value);
+            System.exit(2);
+            return -1;
+        }
+    }
+
     static void printBanner(LocalStack stack, PrintStream out) {
         StackSettings settings = stack.settings();
         String line = "=".repeat(78);
@@ -150,6 +207,9 @@ public final class NewsflowStack {
 
                   up [--data DIR] [--infra-only]   start Kafka, Mongo and the four services; Ctrl-C stops them
                   demo [--gateway URL]             post the sample articles and wait until they are indexed
+                  bench-search [--articles 100000] [--runs 3] [--seconds 10]
+                               [--gateway URL] [--search URL] [--kafka HOST:PORT] [--views-wait 600]
+                                                   search latency against a running stack (see README)
                   stop                             stop the children of a launcher that was killed (kill -9)
                   enrich FILE                      run the enrichment of one page file and print the result
                   help                             this text
