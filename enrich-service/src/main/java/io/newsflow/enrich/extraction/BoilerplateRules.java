@@ -57,6 +57,27 @@ final class BoilerplateRules {
         htmlLeadClassWords = Set.copyOf(data.getOrDefault("html-lead-class-words", List.of()));
     }
 
+    /** The key of the line a thread looked at last: a line is checked against several rules in a row. */
+    private static final class LastKey {
+        private String line;
+        private String key;
+    }
+
+    private final ThreadLocal<LastKey> lastKey = ThreadLocal.withInitial(LastKey::new);
+
+    /**
+     * The matching key of a line, folded once however many rules look at the same line: folding is the
+     * costly part of every rule.
+     */
+    String keyOf(String line) {
+        LastKey last = lastKey.get();
+        if (last.line != line) {
+            last.key = VietnameseText.key(line);
+            last.line = line;
+        }
+        return last.key;
+    }
+
     static BoilerplateRules load() {
         return new BoilerplateRules(ResourceLines.sections(RESOURCE));
     }
@@ -70,15 +91,15 @@ final class BoilerplateRules {
     }
 
     boolean isListMarker(String line) {
-        return isShort(line) && listMarkers.contains(VietnameseText.key(line));
+        return isShort(line) && listMarkers.contains(keyOf(line));
     }
 
     boolean isHintStop(String line) {
-        return isShort(line) && hintStopMarkers.contains(VietnameseText.key(line));
+        return isShort(line) && hintStopMarkers.contains(keyOf(line));
     }
 
     boolean isWidget(String line) {
-        return isShort(line) && widgetLines.contains(VietnameseText.key(line));
+        return isShort(line) && widgetLines.contains(keyOf(line));
     }
 
     /** Markers, widgets and credits are short lines; paragraphs need no folding to be told apart from them. */
@@ -100,7 +121,7 @@ final class BoilerplateRules {
         if (!isShort(line)) {
             return Optional.empty();
         }
-        String key = VietnameseText.key(line);
+        String key = keyOf(line);
         for (String prefix : creditPrefixes) {
             if (key.equals(prefix)) {
                 return Optional.of("");
