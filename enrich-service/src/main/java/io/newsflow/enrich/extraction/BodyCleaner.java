@@ -50,7 +50,7 @@ final class BodyCleaner {
         boolean captionRows = false;
         boolean afterTitleRepeat = false;
         for (String raw : lines) {
-            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            String line = Whitespace.collapse(VietnameseText.nfc(raw));
             if (line.isEmpty()) {
                 afterImage = false;
                 afterTitleRepeat = false;
@@ -63,7 +63,7 @@ final class BodyCleaner {
                 continue;
             }
             boolean tableRow = line.startsWith("|");
-            String text = tableRow ? VietnameseText.collapseWhitespace(line.replace("|", " ")) : line;
+            String text = tableRow ? Whitespace.collapse(line.replace("|", " ")) : line;
             if (text.isEmpty()) {
                 continue;
             }

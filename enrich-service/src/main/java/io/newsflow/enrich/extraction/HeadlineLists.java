@@ -38,7 +38,7 @@ final class HeadlineLists {
                 // full: the rest of the page's lists cannot add anything
                 break;
             }
-            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            String line = Whitespace.collapse(VietnameseText.nfc(raw));
             if (line.isEmpty() || rules.isListMarker(line)) {
                 continue;
             }
@@ -63,7 +63,7 @@ final class HeadlineLists {
     }
 
     void add(String headline) {
-        String clean = VietnameseText.collapseWhitespace(VietnameseText.nfc(headline));
+        String clean = Whitespace.collapse(VietnameseText.nfc(headline));
         if (headlines.size() < limit && !clean.isEmpty()) {
             headlines.putIfAbsent(VietnameseText.key(clean), clean);
         }

@@ -92,7 +92,7 @@ final class HtmlPages {
         hints.addAll(cleaned.hints());
         List<String> body = cleaned.body();
         String finalLead = firstNonBlank(lead, description, body.isEmpty() ? null : body.get(0));
-        return new ExtractedArticle(title, finalLead == null ? null : VietnameseText.collapseWhitespace(finalLead),
+        return new ExtractedArticle(title, finalLead == null ? null : Whitespace.collapse(finalLead),
                 body, publishedAt, section, cleaned.credit(), language, hints.toList());
     }
 
@@ -140,7 +140,7 @@ final class HtmlPages {
     private String breadcrumbSection(Document page) {
         for (Element crumbs : page.select(BREADCRUMBS)) {
             for (Element link : crumbs.select(BREADCRUMB_PARTS)) {
-                String text = VietnameseText.collapseWhitespace(link.text());
+                String text = Whitespace.collapse(link.text());
                 if (!text.isEmpty() && rules.breadcrumbSection(text).isEmpty()) {
                     return text;
                 }
@@ -157,7 +157,7 @@ final class HtmlPages {
             if (own.length() > 2 * BoilerplateRules.MAX_MARKER_CHARS) {
                 continue;
             }
-            own = VietnameseText.collapseWhitespace(own);
+            own = Whitespace.collapse(own);
             if (own.isEmpty() || !rules.isListMarker(own) || element.ownerDocument() == null || element.parent() == null) {
                 continue;
             }
@@ -273,7 +273,7 @@ final class HtmlPages {
     }
 
     private static String text(Element element) {
-        return element == null ? null : VietnameseText.collapseWhitespace(element.text());
+        return element == null ? null : Whitespace.collapse(element.text());
     }
 
     static String firstNonBlank(String... values) {

@@ -46,7 +46,7 @@ final class TextPages {
         int titleIndex = -1;
         int nonBlank = 0;
         for (int i = 0; i < lines.size() && nonBlank < HEADER_LINES; i++) {
-            String line = VietnameseText.collapseWhitespace(lines.get(i));
+            String line = Whitespace.collapse(lines.get(i));
             if (line.isEmpty()) {
                 continue;
             }
