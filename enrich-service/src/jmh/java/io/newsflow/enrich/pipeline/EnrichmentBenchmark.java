@@ -78,6 +78,36 @@ public class EnrichmentBenchmark {
         return enrichment.enrich(raw, now);
     }
 
+    /**
+     * Pages per second of thread CPU time, for each page ({@code ./newsflow bench-enrich --cpu-time}): on a
+     * machine shared with other work, wall-clock throughput measures the neighbours as much as the code,
+     * while CPU time of the enriching thread does not. Warms up for 5 s per page, then prints five 1 s samples.
+     */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String name : new String[] {"seed-000", "seed-004", "html"}) {
+            EnrichmentBenchmark benchmark = new EnrichmentBenchmark();
+            benchmark.page = name;
+            benchmark.loadPage();
+            long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < warmUpEnd) {
+                benchmark.enrichOnePage();
+            }
+            StringBuilder samples = new StringBuilder();
+            for (int sample = 0; sample < 5; sample++) {
+                long start = threads.getCurrentThreadCpuTime();
+                int pages = 0;
+                while (threads.getCurrentThreadCpuTime() - start < TimeUnit.SECONDS.toNanos(1)) {
+                    benchmark.enrichOnePage();
+                    pages++;
+                }
+                double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+                samples.append(String.format(java.util.Locale.ROOT, " %.0f", pages / seconds));
+            }
+            System.out.println(name + ": pages per CPU-second" + samples);
+        }
+    }
+
     private static String resource(String name) {
         try (InputStream in = EnrichmentBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {

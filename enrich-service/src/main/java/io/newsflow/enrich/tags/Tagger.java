@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.contract.text.VietnameseText;
@@ -44,6 +45,7 @@ public final class Tagger {
     private static final int MAX_TOPICS = 3;
     /** The best-scored candidates are weighed against the corpus (one MongoDB query); the rest never win. */
     private static final int MAX_PHRASES_LOOKED_UP = 200;
+    private static final int MAX_VOCABULARY = 200_000;
 
     /**
      * Tags and topics of an article.
@@ -77,6 +79,7 @@ public final class Tagger {
     private final List<TopicRule> topics;
     private final Map<String, List<TopicKeyword>> keywordsByFirstWord = new HashMap<>();
     private final PhraseStatistics statistics;
+    private final Map<String, Word> vocabulary = new ConcurrentHashMap<>();
 
     Tagger(Set<String> stopwords, List<TopicRule> topics, PhraseStatistics statistics) {
         this.stopwords = stopwords;
@@ -125,10 +128,9 @@ public final class Tagger {
                 weightedTexts.merge(nfc(paragraph), BODY_WEIGHT, Double::sum);
             }
         }
-        // every text is scanned once; its words are classified once per distinct spelling
-        Map<String, Word> vocabulary = new HashMap<>();
+        // every text is scanned once; a spelling is classified once for all articles
         List<ScannedText> scanned = new ArrayList<>(weightedTexts.size());
-        weightedTexts.forEach((text, weight) -> scanned.add(scan(text, weight, vocabulary)));
+        weightedTexts.forEach((text, weight) -> scanned.add(scan(text, weight)));
         PhraseRanking ranking = phrases(scanned, entities, maxTags);
         return new Tagging(ranking.tags(), topics(scanned), ranking.consideredKeys());
     }
@@ -181,7 +183,7 @@ public final class Tagger {
      * spaced dash. The first word of a clause loses its sentence capital, so that only names keep
      * capitals.
      */
-    private ScannedText scan(String text, double weight, Map<String, Word> vocabulary) {
+    private ScannedText scan(String text, double weight) {
         List<List<Word>> clauses = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<Word> clause = new ArrayList<>();
@@ -199,7 +201,7 @@ public final class Tagger {
                 if (clause.isEmpty() && !isAbbreviation(surface)) {
                     surface = surface.substring(0, 1).toLowerCase(Locale.ROOT) + surface.substring(1);
                 }
-                Word word = vocabulary.computeIfAbsent(surface, this::classify);
+                Word word = word(surface);
                 clause.add(word);
                 keys.add(word.key());
                 continue;
@@ -214,6 +216,22 @@ public final class Tagger {
             clauses.add(clause);
         }
         return new ScannedText(weight, clauses, keys);
+    }
+
+    /**
+     * The classified word, from the vocabulary of spellings seen so far: news reuses a few tens of
+     * thousands of spellings, so folding each once saves most of the folding. Bounded, so that an
+     * endless stream of new tokens (numbers, codes) cannot grow it without limit.
+     */
+    private Word word(String surface) {
+        Word word = vocabulary.get(surface);
+        if (word == null) {
+            word = classify(surface);
+            if (vocabulary.size() < MAX_VOCABULARY) {
+                vocabulary.putIfAbsent(surface, word);
+            }
+        }
+        return word;
     }
 
     private Word classify(String surface) {
@@ -254,8 +272,9 @@ public final class Tagger {
             entityKeys.add(VietnameseText.key(entity.name()));
             entity.aliases().forEach(alias -> entityKeys.add(VietnameseText.key(alias)));
         }
-        Map<String, Candidate> candidates = new HashMap<>();
-        Set<String> namedKeys = new HashSet<>();
+        // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
+        Map<String, Candidate> candidates = new HashMap<>(4096);
+        Set<String> namedKeys = new HashSet<>(2048);
         List<Word> chunk = new ArrayList<>();
         for (ScannedText text : texts) {
             for (List<Word> clause : text.clauses()) {
