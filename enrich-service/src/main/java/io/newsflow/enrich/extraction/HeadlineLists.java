@@ -32,9 +32,13 @@ final class HeadlineLists {
 
     /** Adds the headlines among {@code lines}, which follow a list marker; stops at a hint-stop marker. */
     HeadlineLists addListLines(List<String> lines, String title) {
-        String titleKey = title == null ? "" : VietnameseText.key(title);
+        String titleKey = title == null ? "" : TextKeys.key(title);
         for (String raw : lines) {
-            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            if (headlines.size() >= limit) {
+                // full: the rest of the page's lists cannot add anything
+                break;
+            }
+            String line = Whitespace.collapse(VietnameseText.nfc(raw));
             if (line.isEmpty() || rules.isListMarker(line)) {
                 continue;
             }
@@ -42,8 +46,12 @@ final class HeadlineLists {
                 break;
             }
             String headline = BodyCleaner.repeatedHeadline(line).orElse(line);
-            if (looksLikeHeadline(headline) && !VietnameseText.key(headline).equals(titleKey)) {
-                add(headline);
+            if (looksLikeHeadline(headline)) {
+                String key = rules.keyOf(headline);
+                if (!key.equals(titleKey)) {
+                    // already normalised above: no second pass
+                    headlines.putIfAbsent(key, headline);
+                }
             }
         }
         return this;
@@ -55,9 +63,9 @@ final class HeadlineLists {
     }
 
     void add(String headline) {
-        String clean = VietnameseText.collapseWhitespace(VietnameseText.nfc(headline));
+        String clean = Whitespace.collapse(VietnameseText.nfc(headline));
         if (headlines.size() < limit && !clean.isEmpty()) {
-            headlines.putIfAbsent(VietnameseText.key(clean), clean);
+            headlines.putIfAbsent(TextKeys.key(clean), clean);
         }
     }
 
