@@ -41,7 +41,7 @@ final class BodyCleaner {
     }
 
     Cleaned clean(List<String> lines, String title, boolean vietnamesePage) {
-        String titleKey = title == null ? "" : TextKeys.key(title);
+        String titleKey = title == null ? "" : VietnameseText.key(title);
         List<String> body = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> hints = new LinkedHashSet<>();
@@ -85,7 +85,7 @@ final class BodyCleaner {
             }
             // folding is costly on long paragraphs: only lines about the title's length can repeat it
             boolean titleSized = title != null && Math.abs(text.length() - title.length()) <= TITLE_LENGTH_SLACK;
-            if (titleSized && TextKeys.key(text).equals(titleKey)) {
+            if (titleSized && VietnameseText.key(text).equals(titleKey)) {
                 // pages print the title again above each photo, with the caption on the next line
                 afterTitleRepeat = true;
                 continue;

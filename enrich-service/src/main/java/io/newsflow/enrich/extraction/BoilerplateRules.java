@@ -72,7 +72,7 @@ final class BoilerplateRules {
     String keyOf(String line) {
         LastKey last = lastKey.get();
         if (last.line != line) {
-            last.key = TextKeys.key(line);
+            last.key = VietnameseText.key(line);
             last.line = line;
         }
         return last.key;
@@ -110,7 +110,7 @@ final class BoilerplateRules {
     /** "[Video] …", "(Infographic) …": a teaser of a multimedia list. */
     boolean isTeaser(String line) {
         Matcher tag = BRACKET_TAG.matcher(line);
-        return tag.find() && teaserTags.contains(TextKeys.key(tag.group(1)));
+        return tag.find() && teaserTags.contains(VietnameseText.key(tag.group(1)));
     }
 
     /**
@@ -149,7 +149,7 @@ final class BoilerplateRules {
 
     /** The section of a breadcrumb line ("Trang chủ Chính trị - Xã hội …"), if the line is one. */
     Optional<String> breadcrumbSection(String line) {
-        String key = TextKeys.key(line);
+        String key = VietnameseText.key(line);
         for (String start : breadcrumbStarts) {
             if (key.equals(start) || key.startsWith(start + " ")) {
                 String rest = dropLeadingWords(line, start.split(" ").length);
@@ -161,7 +161,7 @@ final class BoilerplateRules {
 
     /** The first known section name a trail starts with, else its first segment. */
     String section(String trail) {
-        String trailKey = TextKeys.key(trail);
+        String trailKey = VietnameseText.key(trail);
         for (int i = 0; i < sections.size(); i++) {
             String key = sectionKeys.get(i);
             if (trailKey.equals(key) || trailKey.startsWith(key + " ")) {

@@ -32,7 +32,7 @@ final class HeadlineLists {
 
     /** Adds the headlines among {@code lines}, which follow a list marker; stops at a hint-stop marker. */
     HeadlineLists addListLines(List<String> lines, String title) {
-        String titleKey = title == null ? "" : TextKeys.key(title);
+        String titleKey = title == null ? "" : VietnameseText.key(title);
         for (String raw : lines) {
             if (headlines.size() >= limit) {
                 // full: the rest of the page's lists cannot add anything
@@ -65,7 +65,7 @@ final class HeadlineLists {
     void add(String headline) {
         String clean = Whitespace.collapse(VietnameseText.nfc(headline));
         if (headlines.size() < limit && !clean.isEmpty()) {
-            headlines.putIfAbsent(TextKeys.key(clean), clean);
+            headlines.putIfAbsent(VietnameseText.key(clean), clean);
         }
     }
 

@@ -55,7 +55,7 @@ final class LanguageDetector {
         // text without diacritics (typed without marks, or English): compare function words
         int vietnamese = 0;
         int english = 0;
-        for (String token : TextKeys.key(nfc).split(" ")) {
+        for (String token : VietnameseText.key(nfc).split(" ")) {
             if (englishStopwords.contains(token)) {
                 english++;
             }

@@ -70,7 +70,7 @@ final class TextPages {
             if (knownTitle == null && words >= MIN_TITLE_WORDS && words <= MAX_TITLE_WORDS) {
                 title = line;
                 titleIndex = i;
-            } else if (knownTitle != null && TextKeys.key(line).equals(TextKeys.key(knownTitle))) {
+            } else if (knownTitle != null && VietnameseText.key(line).equals(VietnameseText.key(knownTitle))) {
                 titleIndex = i;
             }
         }

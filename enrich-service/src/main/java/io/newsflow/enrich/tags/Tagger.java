@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.contract.text.VietnameseText;
 import io.newsflow.enrich.extraction.ExtractedArticle;
-import io.newsflow.enrich.extraction.TextKeys;
 import io.newsflow.enrich.knowledge.ResourceLines;
 
 /**
@@ -270,8 +269,8 @@ public final class Tagger {
     private PhraseRanking phrases(List<ScannedText> texts, List<EnrichedArticle.Entity> entities, int maxTags) {
         Set<String> entityKeys = new HashSet<>();
         for (EnrichedArticle.Entity entity : entities) {
-            entityKeys.add(TextKeys.key(entity.name()));
-            entity.aliases().forEach(alias -> entityKeys.add(TextKeys.key(alias)));
+            entityKeys.add(VietnameseText.key(entity.name()));
+            entity.aliases().forEach(alias -> entityKeys.add(VietnameseText.key(alias)));
         }
         // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
         Map<String, Candidate> candidates = new HashMap<>(4096);
@@ -411,7 +410,7 @@ public final class Tagger {
 
     /** The folded key of one word; plain ASCII words skip the Unicode folding. */
     private static String wordKey(String word) {
-        return word.chars().allMatch(c -> c < 0x80) ? word.toLowerCase(Locale.ROOT) : TextKeys.fold(word);
+        return word.chars().allMatch(c -> c < 0x80) ? word.toLowerCase(Locale.ROOT) : VietnameseText.fold(word);
     }
 
     private static boolean isAbbreviation(String word) {
