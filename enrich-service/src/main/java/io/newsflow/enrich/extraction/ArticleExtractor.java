@@ -93,6 +93,6 @@ public final class ArticleExtractor {
     }
 
     private static String blankToNull(String value) {
-        return isBlank(value) ? null : VietnameseText.collapseWhitespace(VietnameseText.nfc(value));
+        return isBlank(value) ? null : Whitespace.collapse(VietnameseText.nfc(value));
     }
 }

@@ -50,7 +50,7 @@ final class BodyCleaner {
         boolean captionRows = false;
         boolean afterTitleRepeat = false;
         for (String raw : lines) {
-            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            String line = Whitespace.collapse(VietnameseText.nfc(raw));
             if (line.isEmpty()) {
                 afterImage = false;
                 afterTitleRepeat = false;
@@ -63,7 +63,7 @@ final class BodyCleaner {
                 continue;
             }
             boolean tableRow = line.startsWith("|");
-            String text = tableRow ? VietnameseText.collapseWhitespace(line.replace("|", " ")) : line;
+            String text = tableRow ? Whitespace.collapse(line.replace("|", " ")) : line;
             if (text.isEmpty()) {
                 continue;
             }
@@ -138,8 +138,22 @@ final class BodyCleaner {
         return Optional.of(String.join(" ", java.util.Arrays.asList(tokens).subList(0, half)));
     }
 
+    /** Words separated by whitespace, counted without splitting the text. */
     static int wordCount(String text) {
         String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        if (stripped.isEmpty()) {
+            return 0;
+        }
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 }

@@ -9,6 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
 import io.newsflow.contract.text.VietnameseText;
 import io.newsflow.enrich.knowledge.ResourceLines;
 
@@ -21,7 +24,7 @@ final class BoilerplateRules {
     static final String RESOURCE = "extraction/boilerplate-vi-en.txt";
 
     /** Longer than this, a line is prose: no marker, widget or credit line is. */
-    private static final int MAX_MARKER_CHARS = 80;
+    static final int MAX_MARKER_CHARS = 80;
 
     private static final Pattern BRACKET_TAG = Pattern.compile("^\\s*[\\[(]([^\\])]{1,30})[\\])]");
 
@@ -32,7 +35,8 @@ final class BoilerplateRules {
     private final List<String> creditPrefixes;
     private final List<String> breadcrumbStarts;
     private final List<String> sections;
-    private final String htmlDropSelector;
+    private final Evaluator htmlDropEvaluator;
+    private final List<String> sectionKeys;
     private final Set<String> htmlDropClassWords;
     private final Set<String> htmlLeadClassWords;
 
@@ -46,9 +50,32 @@ final class BoilerplateRules {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         sections = data.getOrDefault("sections", List.of()).stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        htmlDropSelector = String.join(", ", data.getOrDefault("html-drop-selectors", List.of()));
+        sectionKeys = sections.stream().map(VietnameseText::key).toList();
+        // parsed once: jsoup would parse the selector list again on every page
+        htmlDropEvaluator = QueryParser.parse(String.join(", ", data.getOrDefault("html-drop-selectors", List.of())));
         htmlDropClassWords = Set.copyOf(data.getOrDefault("html-drop-class-words", List.of()));
         htmlLeadClassWords = Set.copyOf(data.getOrDefault("html-lead-class-words", List.of()));
+    }
+
+    /** The key of the line a thread looked at last: a line is checked against several rules in a row. */
+    private static final class LastKey {
+        private String line;
+        private String key;
+    }
+
+    private final ThreadLocal<LastKey> lastKey = ThreadLocal.withInitial(LastKey::new);
+
+    /**
+     * The matching key of a line, folded once however many rules look at the same line: folding is the
+     * costly part of every rule.
+     */
+    String keyOf(String line) {
+        LastKey last = lastKey.get();
+        if (last.line != line) {
+            last.key = VietnameseText.key(line);
+            last.line = line;
+        }
+        return last.key;
     }
 
     static BoilerplateRules load() {
@@ -64,15 +91,15 @@ final class BoilerplateRules {
     }
 
     boolean isListMarker(String line) {
-        return isShort(line) && listMarkers.contains(VietnameseText.key(line));
+        return isShort(line) && listMarkers.contains(keyOf(line));
     }
 
     boolean isHintStop(String line) {
-        return isShort(line) && hintStopMarkers.contains(VietnameseText.key(line));
+        return isShort(line) && hintStopMarkers.contains(keyOf(line));
     }
 
     boolean isWidget(String line) {
-        return isShort(line) && widgetLines.contains(VietnameseText.key(line));
+        return isShort(line) && widgetLines.contains(keyOf(line));
     }
 
     /** Markers, widgets and credits are short lines; paragraphs need no folding to be told apart from them. */
@@ -94,7 +121,7 @@ final class BoilerplateRules {
         if (!isShort(line)) {
             return Optional.empty();
         }
-        String key = VietnameseText.key(line);
+        String key = keyOf(line);
         for (String prefix : creditPrefixes) {
             if (key.equals(prefix)) {
                 return Optional.of("");
@@ -135,10 +162,10 @@ final class BoilerplateRules {
     /** The first known section name a trail starts with, else its first segment. */
     String section(String trail) {
         String trailKey = VietnameseText.key(trail);
-        for (String section : sections) {
-            String key = VietnameseText.key(section);
+        for (int i = 0; i < sections.size(); i++) {
+            String key = sectionKeys.get(i);
             if (trailKey.equals(key) || trailKey.startsWith(key + " ")) {
-                return section;
+                return sections.get(i);
             }
         }
         String[] segments = trail.split("\\s*(?:>|»|›|/|\\|)\\s*");
@@ -150,8 +177,8 @@ final class BoilerplateRules {
         return String.join(" ", java.util.Arrays.asList(tokens).subList(Math.min(words, tokens.length), tokens.length));
     }
 
-    String htmlDropSelector() {
-        return htmlDropSelector;
+    Evaluator htmlDropEvaluator() {
+        return htmlDropEvaluator;
     }
 
     boolean isFurnitureClassWord(String word) {

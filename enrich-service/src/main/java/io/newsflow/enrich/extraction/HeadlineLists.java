@@ -34,7 +34,11 @@ final class HeadlineLists {
     HeadlineLists addListLines(List<String> lines, String title) {
         String titleKey = title == null ? "" : VietnameseText.key(title);
         for (String raw : lines) {
-            String line = VietnameseText.collapseWhitespace(VietnameseText.nfc(raw));
+            if (headlines.size() >= limit) {
+                // full: the rest of the page's lists cannot add anything
+                break;
+            }
+            String line = Whitespace.collapse(VietnameseText.nfc(raw));
             if (line.isEmpty() || rules.isListMarker(line)) {
                 continue;
             }
@@ -42,8 +46,12 @@ final class HeadlineLists {
                 break;
             }
             String headline = BodyCleaner.repeatedHeadline(line).orElse(line);
-            if (looksLikeHeadline(headline) && !VietnameseText.key(headline).equals(titleKey)) {
-                add(headline);
+            if (looksLikeHeadline(headline)) {
+                String key = rules.keyOf(headline);
+                if (!key.equals(titleKey)) {
+                    // already normalised above: no second pass
+                    headlines.putIfAbsent(key, headline);
+                }
             }
         }
         return this;
@@ -55,7 +63,7 @@ final class HeadlineLists {
     }
 
     void add(String headline) {
-        String clean = VietnameseText.collapseWhitespace(VietnameseText.nfc(headline));
+        String clean = Whitespace.collapse(VietnameseText.nfc(headline));
         if (headlines.size() < limit && !clean.isEmpty()) {
             headlines.putIfAbsent(VietnameseText.key(clean), clean);
         }

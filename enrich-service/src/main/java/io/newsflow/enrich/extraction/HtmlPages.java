@@ -1,14 +1,22 @@
 package io.newsflow.enrich.extraction;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import io.newsflow.contract.text.VietnameseText;
 
@@ -20,7 +28,17 @@ import io.newsflow.contract.text.VietnameseText;
  */
 final class HtmlPages {
 
-    private static final String BLOCKS = "p, h2, h3, h4, blockquote, li, pre, td";
+    // CSS queries parsed once: jsoup parses a query string again on every select or is
+    private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, blockquote, li, pre, td");
+    private static final Evaluator ARTICLE_CONTAINERS = QueryParser.parse("article, main, [itemprop=articleBody]");
+    private static final Evaluator ARTICLE_INSIDE = QueryParser.parse("article, [itemprop=articleBody]");
+    private static final Evaluator LIST_MARKER_HOLDERS = QueryParser.parse("h2, h3, h4, h5, div, span, p, strong, b, header, li");
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Evaluator BREADCRUMBS = QueryParser.parse("[class*=breadcrumb], [itemtype*=BreadcrumbList]");
+    private static final Evaluator BREADCRUMB_PARTS = QueryParser.parse("a, li, span");
+    private static final Evaluator DATE_LIKE = QueryParser.parse("[class*=date], [class*=time]");
+    private static final Evaluator META = QueryParser.parse("meta[content]");
+    private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[\\s_\\-]+");
 
     private final BoilerplateRules rules;
     private final BodyCleaner cleaner;
@@ -38,16 +56,17 @@ final class HtmlPages {
 
     ExtractedArticle extract(String html, String baseUri, String knownTitle) {
         Document page = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-        String title = firstNonBlank(knownTitle, meta(page, "og:title"), text(page.selectFirst("article h1, h1")),
+        Map<String, String> metas = metas(page);
+        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst("article h1, h1")),
                 titleWithoutSite(page));
-        String publishedAt = publishedAt(page);
-        String section = firstNonBlank(meta(page, "article:section"), breadcrumbSection(page));
-        String description = firstNonBlank(meta(page, "og:description"), meta(page, "description"));
+        String publishedAt = publishedAt(page, metas);
+        String section = firstNonBlank(metas.get("article:section"), breadcrumbSection(page));
+        String description = firstNonBlank(metas.get("og:description"), metas.get("description"));
         String declaredLanguage = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang");
 
         HeadlineLists hints = new HeadlineLists(rules, maxHints);
         removeHeadlineLists(page, hints, title);
-        page.select(rules.htmlDropSelector()).remove();
+        page.select(rules.htmlDropEvaluator()).remove();
         removeFurnitureByClass(page.body());
 
         Element root = articleRoot(page);
@@ -57,9 +76,10 @@ final class HtmlPages {
         if (blocks.isEmpty()) {
             lines.addAll(List.of(root.wholeText().split("\\R")));
         } else {
+            Set<Element> holders = blockHolders(blocks, root);
             for (Element block : blocks) {
                 // a list item or cell holding paragraphs is represented by those paragraphs
-                if (!block.select(BLOCKS).stream().anyMatch(inner -> inner != block)) {
+                if (!holders.contains(block)) {
                     lines.add(block.text());
                     lines.add("");
                 }
@@ -72,13 +92,28 @@ final class HtmlPages {
         hints.addAll(cleaned.hints());
         List<String> body = cleaned.body();
         String finalLead = firstNonBlank(lead, description, body.isEmpty() ? null : body.get(0));
-        return new ExtractedArticle(title, finalLead == null ? null : VietnameseText.collapseWhitespace(finalLead),
+        return new ExtractedArticle(title, finalLead == null ? null : Whitespace.collapse(finalLead),
                 body, publishedAt, section, cleaned.credit(), language, hints.toList());
     }
 
-    private String publishedAt(Document page) {
+    /** The blocks that hold other blocks: one walk up from each block instead of a search below each. */
+    private static Set<Element> blockHolders(Elements blocks, Element root) {
+        Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(blocks);
+        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element block : blocks) {
+            for (Element parent = block.parent(); parent != null && parent != root.parent(); parent = parent.parent()) {
+                if (all.contains(parent) && !holders.add(parent)) {
+                    break;
+                }
+            }
+        }
+        return holders;
+    }
+
+    private String publishedAt(Document page, Map<String, String> metas) {
         List<String> candidates = new ArrayList<>();
-        candidates.add(meta(page, "article:published_time"));
+        candidates.add(metas.get("article:published_time"));
         Element itemprop = page.selectFirst("[itemprop=datePublished]");
         if (itemprop != null) {
             candidates.add(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
@@ -87,8 +122,8 @@ final class HtmlPages {
         if (time != null) {
             candidates.add(time.attr("datetime"));
         }
-        candidates.add(meta(page, "pubdate"));
-        for (Element dateLike : page.select("[class*=date], [class*=time]")) {
+        candidates.add(metas.get("pubdate"));
+        for (Element dateLike : page.select(DATE_LIKE)) {
             if (BodyCleaner.wordCount(dateLike.text()) <= TextPages.MAX_TIME_LINE_WORDS) {
                 candidates.add(dateLike.text());
             }
@@ -103,9 +138,9 @@ final class HtmlPages {
     }
 
     private String breadcrumbSection(Document page) {
-        for (Element crumbs : page.select("[class*=breadcrumb], [itemtype*=BreadcrumbList]")) {
-            for (Element link : crumbs.select("a, li, span")) {
-                String text = VietnameseText.collapseWhitespace(link.text());
+        for (Element crumbs : page.select(BREADCRUMBS)) {
+            for (Element link : crumbs.select(BREADCRUMB_PARTS)) {
+                String text = Whitespace.collapse(link.text());
                 if (!text.isEmpty() && rules.breadcrumbSection(text).isEmpty()) {
                     return text;
                 }
@@ -116,20 +151,25 @@ final class HtmlPages {
 
     /** A heading such as "Tin liên quan": its links are headline hints, its container is furniture. */
     private void removeHeadlineLists(Document page, HeadlineLists hints, String title) {
-        for (Element element : page.body().select("h2, h3, h4, h5, div, span, p, strong, b, header, li")) {
-            String own = VietnameseText.collapseWhitespace(element.ownText());
+        for (Element element : page.body().select(LIST_MARKER_HOLDERS)) {
+            String own = element.ownText();
+            // markers are short lines: long own text is prose, no need to normalise it
+            if (own.length() > 2 * BoilerplateRules.MAX_MARKER_CHARS) {
+                continue;
+            }
+            own = Whitespace.collapse(own);
             if (own.isEmpty() || !rules.isListMarker(own) || element.ownerDocument() == null || element.parent() == null) {
                 continue;
             }
             Element container = element.parent();
-            while (container.select("a").isEmpty() && container.parent() != null && container != page.body()) {
+            while (container.selectFirst(LINKS) == null && container.parent() != null && container != page.body()) {
                 container = container.parent();
             }
-            if (container == page.body() || !container.select("article, [itemprop=articleBody]").isEmpty()) {
+            if (container == page.body() || container.selectFirst(ARTICLE_INSIDE) != null) {
                 element.remove();
                 continue;
             }
-            List<String> links = container.select("a").eachText();
+            List<String> links = container.select(LINKS).eachText();
             hints.addListLines(links, title);
             container.remove();
         }
@@ -141,11 +181,16 @@ final class HtmlPages {
         }
         List<Element> furniture = new ArrayList<>();
         for (Element element : body.getAllElements()) {
-            if (element == body || element.is("article, main, [itemprop=articleBody]")) {
+            if (element == body || element.is(ARTICLE_CONTAINERS)) {
                 continue;
             }
-            String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
-            for (String word : names.split("[\\s_\\-]+")) {
+            String className = element.className();
+            String id = element.id();
+            if (className.isEmpty() && id.isEmpty()) {
+                continue;
+            }
+            String names = (className + " " + id).toLowerCase(Locale.ROOT);
+            for (String word : CLASS_WORD_BREAK.split(names)) {
                 if (!word.isEmpty() && rules.isFurnitureClassWord(word)) {
                     furniture.add(element);
                     break;
@@ -186,7 +231,11 @@ final class HtmlPages {
 
     private String leadOf(Element root) {
         for (Element element : root.getAllElements()) {
-            for (String word : element.className().toLowerCase(Locale.ROOT).split("[\\s_\\-]+")) {
+            String className = element.className();
+            if (className.isEmpty()) {
+                continue;
+            }
+            for (String word : CLASS_WORD_BREAK.split(className.toLowerCase(Locale.ROOT))) {
                 if (!word.isEmpty() && rules.isLeadClassWord(word) && !element.text().isBlank()) {
                     return element.text();
                 }
@@ -205,17 +254,26 @@ final class HtmlPages {
         return (bar > 0 ? title.substring(0, bar) : title).strip();
     }
 
-    private static String meta(Document page, String name) {
-        Element meta = page.selectFirst("meta[property=\"" + name + "\"], meta[name=\"" + name + "\"], meta[itemprop=\"" + name + "\"]");
-        if (meta == null) {
-            return null;
+    /** The page's meta values by property, name or itemprop (the first one given wins), read in one pass. */
+    private static Map<String, String> metas(Document page) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element meta : page.select(META)) {
+            String content = meta.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String attribute : List.of("property", "name", "itemprop")) {
+                String name = meta.attr(attribute);
+                if (!name.isEmpty()) {
+                    metas.computeIfAbsent(name, key -> VietnameseText.nfc(content));
+                }
+            }
         }
-        String content = meta.attr("content").strip();
-        return content.isEmpty() ? null : VietnameseText.nfc(content);
+        return metas;
     }
 
     private static String text(Element element) {
-        return element == null ? null : VietnameseText.collapseWhitespace(element.text());
+        return element == null ? null : Whitespace.collapse(element.text());
     }
 
     static String firstNonBlank(String... values) {

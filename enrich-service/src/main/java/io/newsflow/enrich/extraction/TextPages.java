@@ -46,7 +46,7 @@ final class TextPages {
         int titleIndex = -1;
         int nonBlank = 0;
         for (int i = 0; i < lines.size() && nonBlank < HEADER_LINES; i++) {
-            String line = VietnameseText.collapseWhitespace(lines.get(i));
+            String line = Whitespace.collapse(lines.get(i));
             if (line.isEmpty()) {
                 continue;
             }
@@ -112,7 +112,25 @@ final class TextPages {
 
     private static Set<String> words(String paragraph) {
         // both paragraphs come from the same page: lower case is enough, no folding needed
-        return new HashSet<>(Arrays.asList(paragraph.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        String lower = paragraph.toLowerCase(java.util.Locale.ROOT);
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int codePoint = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean wordPart = i < lower.length() && (Character.isLetter(codePoint) || Character.isDigit(codePoint)
+                    || Character.getType(codePoint) == Character.LETTER_NUMBER || Character.getType(codePoint) == Character.OTHER_NUMBER);
+            if (wordPart && start < 0) {
+                start = i;
+            } else if (!wordPart && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            } else if (!wordPart && i == 0 && !lower.isEmpty()) {
+                // a text opening with punctuation splits into a leading empty word, as String.split does
+                words.add("");
+            }
+            i += i < lower.length() ? Character.charCount(codePoint) : 1;
+        }
+        return words;
     }
 
     private int firstListMarker(List<String> lines, int from) {

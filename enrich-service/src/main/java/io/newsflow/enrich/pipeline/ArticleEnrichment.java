@@ -57,6 +57,8 @@ public final class ArticleEnrichment {
                 article.section(), article.credit(), found, tagging.tags(), tagging.topics(), List.of(),
                 article.headlineHints(), null, null, raw.receivedAt(), now.toString());
         StoryLinks.Links links = stories.link(draft);
+        // counted once the article went through, so that a failed enrichment leaves the corpus alone
+        tagger.remember(tagging);
         return new EnrichedArticle(draft.schemaVersion(), draft.id(), draft.revision(), draft.url(), draft.source(),
                 draft.language(), draft.title(), draft.lead(), draft.body(), draft.publishedAt(), draft.section(),
                 draft.credit(), draft.entities(), draft.tags(), draft.topics(), links.related(), draft.headlineHints(),

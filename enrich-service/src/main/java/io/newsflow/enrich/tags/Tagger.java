@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tags;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.contract.text.VietnameseText;
@@ -20,13 +20,16 @@ import io.newsflow.enrich.knowledge.ResourceLines;
 /**
  * Key phrases and IPTC topics of an article. Phrases are runs of one to four syllables between
  * stopwords and punctuation, scored by where and how often they occur (title and lead weigh more,
- * longer phrases a little more); proper names are left to the entities. Topics are the IPTC Media
- * Topics whose keywords the article uses most. Thread-safe once built.
+ * longer phrases a little more), then weighted by their inverse document frequency in the corpus seen
+ * so far ({@link PhraseStatistics}), so that phrases every article uses fall below the ones that set
+ * this article apart; with an empty corpus the article's own scores stand. Proper names are left to
+ * the entities. Topics are the IPTC Media Topics whose keywords the article uses most. Thread-safe
+ * once built.
  */
 public final class Tagger {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\"“”‘’'«»|/…–—]+|\\s-\\s");
+    /** Punctuation that ends a clause; a dash between spaces does too (see isClauseBreak). */
+    private static final String CLAUSE_BREAKS = ".,;:!?()[]\"“”‘’'«»|/…–—";
     private static final int MAX_PHRASE_WORDS = 4;
     /** Two- and three-syllable phrases are most Vietnamese words and terms; longer ones get a little credit. */
     private static final double[] LENGTH_FACTOR = {0, 0.8, 1.0, 1.1, 1.15};
@@ -40,32 +43,63 @@ public final class Tagger {
     /** A phrase the article repeats is a phrase of the article; one seen once is often a chance run of words. */
     private static final int MIN_OCCURRENCES = 2;
     private static final int MAX_TOPICS = 3;
+    /** The best-scored candidates are weighed against the corpus (one MongoDB query); the rest never win. */
+    private static final int MAX_PHRASES_LOOKED_UP = 200;
+    private static final int MAX_VOCABULARY = 200_000;
 
-    public record Tagging(List<EnrichedArticle.Tag> tags, List<EnrichedArticle.Topic> topics) {
+    /**
+     * Tags and topics of an article.
+     *
+     * @param phraseKeys the folded candidate phrases that were weighed against the corpus, to be
+     *                   counted into it by {@link #remember(Tagging)}
+     */
+    public record Tagging(List<EnrichedArticle.Tag> tags, List<EnrichedArticle.Topic> topics, List<String> phraseKeys) {
     }
 
     private record TopicRule(String code, String label, List<String> keywords) {
     }
 
-    private final Set<String> stopwords;
-    private final List<TopicRule> topics;
-    private final Map<String, List<String>> topicsByKeyword = new HashMap<>();
-    private final int maxKeywordWords;
+    /** One keyword of one topic, as folded words. */
+    private record TopicKeyword(String code, String[] words) {
 
-    Tagger(Set<String> stopwords, List<TopicRule> topics) {
-        this.stopwords = stopwords;
-        this.topics = topics;
-        int longest = 1;
-        for (TopicRule topic : topics) {
-            for (String keyword : topic.keywords()) {
-                topicsByKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(topic.code());
-                longest = Math.max(longest, keyword.split(" ").length);
+        boolean matchesAt(List<String> text, int from) {
+            if (from + words.length > text.size()) {
+                return false;
             }
+            for (int i = 1; i < words.length; i++) {
+                if (!words[i].equals(text.get(from + i))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        this.maxKeywordWords = longest;
     }
 
+    private final Set<String> stopwords;
+    private final List<TopicRule> topics;
+    private final Map<String, List<TopicKeyword>> keywordsByFirstWord = new HashMap<>();
+    private final PhraseStatistics statistics;
+    private final Map<String, Word> vocabulary = new ConcurrentHashMap<>();
+
+    Tagger(Set<String> stopwords, List<TopicRule> topics, PhraseStatistics statistics) {
+        this.stopwords = stopwords;
+        this.topics = topics;
+        this.statistics = statistics;
+        for (TopicRule topic : topics) {
+            for (String keyword : topic.keywords()) {
+                String[] words = keyword.split(" ");
+                keywordsByFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new TopicKeyword(topic.code(), words));
+            }
+        }
+    }
+
+    /** The tagger with the shipped stopwords and topics, and no corpus: phrases are scored by the article alone. */
     public static Tagger withDefaults() {
+        return withDefaults(PhraseStatistics.none());
+    }
+
+    /** The tagger with the shipped stopwords and topics, weighing phrases against the corpus in {@code statistics}. */
+    public static Tagger withDefaults(PhraseStatistics statistics) {
         Set<String> stopwords = new HashSet<>();
         for (String file : List.of("language/stopwords-vi.txt", "language/stopwords-en.txt")) {
             for (String word : ResourceLines.lines(file)) {
@@ -82,7 +116,7 @@ public final class Tagger {
                     .filter(keyword -> !keyword.isEmpty()).distinct().toList();
             topics.add(new TopicRule(columns[0].strip(), columns[1].strip(), keywords));
         }
-        return new Tagger(Set.copyOf(stopwords), List.copyOf(topics));
+        return new Tagger(Set.copyOf(stopwords), List.copyOf(topics), statistics);
     }
 
     public Tagging tag(ExtractedArticle article, List<EnrichedArticle.Entity> entities, int maxTags) {
@@ -91,135 +125,247 @@ public final class Tagger {
         add(weightedTexts, article.lead(), LEAD_WEIGHT);
         for (String paragraph : article.body()) {
             if (!paragraph.equals(article.lead())) {
-                weightedTexts.merge(VietnameseText.nfc(paragraph), BODY_WEIGHT, Double::sum);
+                weightedTexts.merge(nfc(paragraph), BODY_WEIGHT, Double::sum);
             }
         }
-        return new Tagging(phrases(weightedTexts, entities, maxTags), topics(weightedTexts));
+        // every text is scanned once; a spelling is classified once for all articles
+        List<ScannedText> scanned = new ArrayList<>(weightedTexts.size());
+        weightedTexts.forEach((text, weight) -> scanned.add(scan(text, weight)));
+        PhraseRanking ranking = phrases(scanned, entities, maxTags);
+        return new Tagging(ranking.tags(), topics(scanned), ranking.consideredKeys());
+    }
+
+    /**
+     * Counts the article's candidate phrases into the corpus statistics, so that later articles weigh
+     * phrases every article uses below their own. Call once the article is enriched.
+     */
+    public void remember(Tagging tagging) {
+        if (!tagging.phraseKeys().isEmpty()) {
+            statistics.record(tagging.phraseKeys());
+        }
     }
 
     private static void add(Map<String, Double> texts, String text, double weight) {
         if (text != null && !text.isBlank()) {
-            texts.merge(VietnameseText.nfc(text), weight, Double::sum);
+            texts.merge(nfc(text), weight, Double::sum);
         }
     }
 
-    private List<EnrichedArticle.Tag> phrases(Map<String, Double> texts, List<EnrichedArticle.Entity> entities,
-                                              int maxTags) {
+    /** Extraction already hands over NFC text: checking is cheaper than normalising again. */
+    private static String nfc(String text) {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : VietnameseText.nfc(text);
+    }
+
+    /** One spelling of a word as the article writes it, classified once. */
+    private record Word(String surface, String key, boolean breaksChunk, boolean capitalised, boolean taggableAlone) {
+    }
+
+    /**
+     * A text as clauses of words (for phrases) and as its run of folded words ignoring punctuation
+     * (for topic keywords, which match across commas the way the text's matching key does).
+     */
+    private record ScannedText(double weight, List<List<Word>> clauses, List<String> keys) {
+    }
+
+    private record PhraseRanking(List<EnrichedArticle.Tag> tags, List<String> consideredKeys) {
+    }
+
+    /** Score, occurrences and spellings of one candidate phrase in the article. */
+    private static final class Candidate {
+        private double score;
+        private int occurrences;
+        private final Map<String, Integer> surfaces = new HashMap<>(4);
+    }
+
+    /**
+     * Splits a text into clauses and words in one pass: the words are runs of letters, marks and
+     * digits; a clause ends at sentence or clause punctuation, brackets, quotes, slashes and a
+     * spaced dash. The first word of a clause loses its sentence capital, so that only names keep
+     * capitals.
+     */
+    private ScannedText scan(String text, double weight) {
+        List<List<Word>> clauses = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Word> clause = new ArrayList<>();
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (isWordPart(codePoint)) {
+                int start = i;
+                do {
+                    i += Character.charCount(codePoint);
+                    codePoint = i < length ? text.codePointAt(i) : ' ';
+                } while (i < length && isWordPart(codePoint));
+                String surface = text.substring(start, i);
+                if (clause.isEmpty() && !isAbbreviation(surface)) {
+                    surface = surface.substring(0, 1).toLowerCase(Locale.ROOT) + surface.substring(1);
+                }
+                Word word = word(surface);
+                clause.add(word);
+                keys.add(word.key());
+                continue;
+            }
+            if (isClauseBreak(text, i, codePoint) && !clause.isEmpty()) {
+                clauses.add(clause);
+                clause = new ArrayList<>();
+            }
+            i += Character.charCount(codePoint);
+        }
+        if (!clause.isEmpty()) {
+            clauses.add(clause);
+        }
+        return new ScannedText(weight, clauses, keys);
+    }
+
+    /**
+     * The classified word, from the vocabulary of spellings seen so far: news reuses a few tens of
+     * thousands of spellings, so folding each once saves most of the folding. Bounded, so that an
+     * endless stream of new tokens (numbers, codes) cannot grow it without limit.
+     */
+    private Word word(String surface) {
+        Word word = vocabulary.get(surface);
+        if (word == null) {
+            word = classify(surface);
+            if (vocabulary.size() < MAX_VOCABULARY) {
+                vocabulary.putIfAbsent(surface, word);
+            }
+        }
+        return word;
+    }
+
+    private Word classify(String surface) {
+        String key = wordKey(surface);
+        boolean breaksChunk = stopwords.contains(surface.toLowerCase(Locale.ROOT)) || Character.isDigit(surface.codePointAt(0));
+        boolean capitalised = Character.isUpperCase(surface.codePointAt(0));
+        // a single English word can be a topic ("freight"); a single Vietnamese syllable cannot
+        boolean taggableAlone = surface.chars().allMatch(c -> c < 0x80) && surface.length() >= 5;
+        return new Word(surface, key, breaksChunk, capitalised, taggableAlone);
+    }
+
+    private static boolean isWordPart(int codePoint) {
+        if (codePoint < 0x80) {
+            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+                    || (codePoint >= '0' && codePoint <= '9');
+        }
+        int type = Character.getType(codePoint);
+        return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean isClauseBreak(String text, int index, int codePoint) {
+        if (codePoint == '-') {
+            // a spaced dash joins two clauses ("Hà Nội - Hải Phòng"); a hyphen inside a word does not
+            return index > 0 && index + 1 < text.length() && isSpace(text.charAt(index - 1)) && isSpace(text.charAt(index + 1));
+        }
+        return codePoint < 0x10000 && CLAUSE_BREAKS.indexOf(codePoint) >= 0;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private PhraseRanking phrases(List<ScannedText> texts, List<EnrichedArticle.Entity> entities, int maxTags) {
         Set<String> entityKeys = new HashSet<>();
         for (EnrichedArticle.Entity entity : entities) {
             entityKeys.add(VietnameseText.key(entity.name()));
             entity.aliases().forEach(alias -> entityKeys.add(VietnameseText.key(alias)));
         }
-        Map<String, Double> scores = new HashMap<>();
-        Map<String, Map<String, Integer>> surfaces = new HashMap<>();
-        Set<String> namedKeys = new HashSet<>();
-        // an article repeats its words: fold each distinct word once
-        Map<String, String> wordKeys = new HashMap<>();
-        for (Map.Entry<String, Double> text : texts.entrySet()) {
-            for (String clause : CLAUSE_BREAK.split(text.getKey())) {
-                for (List<String> chunk : chunks(clause)) {
-                    collect(chunk, text.getValue(), entityKeys, scores, surfaces, namedKeys, wordKeys);
+        // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
+        Map<String, Candidate> candidates = new HashMap<>(4096);
+        Set<String> namedKeys = new HashSet<>(2048);
+        List<Word> chunk = new ArrayList<>();
+        for (ScannedText text : texts) {
+            for (List<Word> clause : text.clauses()) {
+                // runs of words between stopwords: the candidate phrases live inside them
+                for (Word word : clause) {
+                    if (word.breaksChunk()) {
+                        collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                        chunk.clear();
+                    } else {
+                        chunk.add(word);
+                    }
                 }
+                collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                chunk.clear();
             }
         }
-        List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
-                .filter(entry -> entry.getValue() >= MIN_PHRASE_SCORE)
+        List<Map.Entry<String, Candidate>> eligible = candidates.entrySet().stream()
+                .filter(entry -> entry.getValue().score >= MIN_PHRASE_SCORE)
                 // written with capitals inside a sentence somewhere: a title or a name ("Bí thư")
                 .filter(entry -> !namedKeys.contains(entry.getKey()))
-                .filter(entry -> surfaces.get(entry.getKey()).values().stream().mapToInt(Integer::intValue).sum()
-                        >= MIN_OCCURRENCES)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .filter(entry -> entry.getValue().occurrences >= MIN_OCCURRENCES)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Candidate> entry) -> entry.getValue().score)
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .limit(MAX_PHRASES_LOOKED_UP)
                 .toList();
-        List<String> chosen = new ArrayList<>();
+        List<String> consideredKeys = eligible.stream().map(Map.Entry::getKey).toList();
+        PhraseStatistics.Frequencies corpus = consideredKeys.isEmpty() ? PhraseStatistics.Frequencies.EMPTY
+                : statistics.frequencies(consideredKeys);
+        Map<String, Double> weighted = new HashMap<>();
+        for (Map.Entry<String, Candidate> entry : eligible) {
+            weighted.put(entry.getKey(), entry.getValue().score * corpus.inverseDocumentFrequency(entry.getKey()));
+        }
+        List<String> ranked = new ArrayList<>(consideredKeys);
+        ranked.sort(Comparator.comparingDouble((String key) -> weighted.get(key)).reversed().thenComparing(key -> key));
+        List<String[]> chosen = new ArrayList<>();
         List<EnrichedArticle.Tag> tags = new ArrayList<>();
-        double best = ranked.isEmpty() ? 1 : ranked.get(0).getValue();
-        for (Map.Entry<String, Double> candidate : ranked) {
+        double best = ranked.isEmpty() ? 1 : weighted.get(ranked.get(0));
+        for (String key : ranked) {
             if (tags.size() >= maxTags) {
                 break;
             }
-            String key = candidate.getKey();
+            String[] words = key.split(" ");
             // "hợp tác" and "tăng cường hợp tác" say the same: keep the better one
-            if (chosen.stream().anyMatch(other -> overlaps(other, key))) {
+            if (chosen.stream().anyMatch(other -> overlaps(other, words))) {
                 continue;
             }
-            chosen.add(key);
-            tags.add(new EnrichedArticle.Tag(label(surfaces.get(key)), Math.round(candidate.getValue() / best * 100) / 100.0));
+            chosen.add(words);
+            tags.add(new EnrichedArticle.Tag(label(candidates.get(key).surfaces), Math.round(weighted.get(key) / best * 100) / 100.0));
         }
-        return tags;
+        return new PhraseRanking(tags, consideredKeys);
     }
 
-    /**
-     * Runs of words between stopwords: the candidate phrases live inside them. The first word of a
-     * clause loses its sentence capital, so that only names keep capitals.
-     */
-    private List<List<String>> chunks(String clause) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        Matcher word = WORD.matcher(clause);
-        boolean clauseStart = true;
-        while (word.find()) {
-            String surface = word.group();
-            if (clauseStart && !isAbbreviation(surface)) {
-                surface = surface.substring(0, 1).toLowerCase(Locale.ROOT) + surface.substring(1);
-            }
-            clauseStart = false;
-            if (stopwords.contains(surface.toLowerCase(Locale.ROOT)) || Character.isDigit(surface.codePointAt(0))) {
-                if (!current.isEmpty()) {
-                    chunks.add(current);
-                    current = new ArrayList<>();
+    private static void collect(List<Word> chunk, double weight, Set<String> entityKeys, Map<String, Candidate> candidates,
+                                Set<String> namedKeys) {
+        int size = chunk.size();
+        StringBuilder key = new StringBuilder();
+        StringBuilder surface = new StringBuilder();
+        for (int from = 0; from < size; from++) {
+            key.setLength(0);
+            surface.setLength(0);
+            boolean capitalised = false;
+            for (int length = 1; length <= MAX_PHRASE_WORDS && from + length <= size; length++) {
+                Word word = chunk.get(from + length - 1);
+                if (length > 1) {
+                    key.append(' ');
+                    surface.append(' ');
                 }
-            } else {
-                current.add(surface);
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
-    }
-
-    private static void collect(List<String> chunk, double weight, Set<String> entityKeys, Map<String, Double> scores,
-                                Map<String, Map<String, Integer>> surfaces, Set<String> namedKeys,
-                                Map<String, String> wordKeys) {
-        List<String> keys = chunk.stream().map(word -> wordKeys.computeIfAbsent(word, Tagger::wordKey)).toList();
-        for (int from = 0; from < chunk.size(); from++) {
-            for (int length = 1; length <= MAX_PHRASE_WORDS && from + length <= chunk.size(); length++) {
-                List<String> words = chunk.subList(from, from + length);
-                if (!isPhrase(words)) {
-                    if (words.stream().anyMatch(word -> Character.isUpperCase(word.codePointAt(0)))) {
-                        namedKeys.add(String.join(" ", keys.subList(from, from + length)));
-                    }
+                key.append(word.key());
+                surface.append(word.surface());
+                // capitals inside a sentence mark names and titles ("Bí thư Thành ủy"), which entities cover
+                capitalised |= word.capitalised();
+                if (capitalised) {
+                    namedKeys.add(key.toString());
                     continue;
                 }
-                String surface = String.join(" ", words);
-                String key = String.join(" ", keys.subList(from, from + length));
-                if (entityKeys.contains(key)) {
+                if (length == 1 && !word.taggableAlone()) {
+                    // not a lone Vietnamese syllable: words are mostly two syllables, one is too vague
+                    continue;
+                }
+                String phraseKey = key.toString();
+                if (entityKeys.contains(phraseKey)) {
                     continue;
                 }
                 // phrases the stopwords bound on a side are more likely whole terms than cuts inside a run
-                double bounded = 1 + (from == 0 ? BOUNDARY_BONUS : 0) + (from + length == chunk.size() ? BOUNDARY_BONUS : 0);
-                scores.merge(key, weight * LENGTH_FACTOR[length] * bounded, Double::sum);
-                surfaces.computeIfAbsent(key, k -> new HashMap<>()).merge(surface, 1, Integer::sum);
+                double bounded = 1 + (from == 0 ? BOUNDARY_BONUS : 0) + (from + length == size ? BOUNDARY_BONUS : 0);
+                Candidate candidate = candidates.computeIfAbsent(phraseKey, k -> new Candidate());
+                candidate.score += weight * LENGTH_FACTOR[length] * bounded;
+                candidate.occurrences++;
+                candidate.surfaces.merge(surface.toString(), 1, Integer::sum);
             }
         }
-    }
-
-    /**
-     * A phrase worth tagging: no proper name or title in it (the entities' business),
-     * and not a lone Vietnamese syllable (words are mostly two syllables; one is too vague).
-     */
-    private static boolean isPhrase(List<String> words) {
-        // capitals inside a sentence mark names and titles ("Bí thư Thành ủy"), which entities cover
-        if (words.stream().anyMatch(word -> Character.isUpperCase(word.codePointAt(0)))) {
-            return false;
-        }
-        if (words.size() == 1) {
-            String word = words.get(0);
-            boolean ascii = word.chars().allMatch(c -> c < 0x80);
-            // a single English word can be a topic ("freight"); a single Vietnamese syllable cannot
-            return ascii && word.length() >= 5;
-        }
-        return true;
     }
 
     /**
@@ -228,10 +374,25 @@ public final class Tagger {
      * for both.
      */
     static boolean overlaps(String first, String second) {
-        if ((" " + first + " ").contains(" " + second + " ") || (" " + second + " ").contains(" " + first + " ")) {
-            return true;
+        return overlaps(first.split(" "), second.split(" "));
+    }
+
+    private static boolean overlaps(String[] first, String[] second) {
+        return contains(first, second) || contains(second, first) || runsInto(first, second) || runsInto(second, first);
+    }
+
+    /** The words of {@code inner} appear in a row inside {@code outer}. */
+    private static boolean contains(String[] outer, String[] inner) {
+        for (int start = 0; start + inner.length <= outer.length; start++) {
+            boolean match = true;
+            for (int i = 0; i < inner.length && match; i++) {
+                match = outer[start + i].equals(inner[i]);
+            }
+            if (match) {
+                return true;
+            }
         }
-        return runsInto(first.split(" "), second.split(" ")) || runsInto(second.split(" "), first.split(" "));
+        return false;
     }
 
     private static boolean runsInto(String[] left, String[] right) {
@@ -265,19 +426,15 @@ public final class Tagger {
                 .orElseThrow();
     }
 
-    private List<EnrichedArticle.Topic> topics(Map<String, Double> texts) {
+    private List<EnrichedArticle.Topic> topics(List<ScannedText> texts) {
         Map<String, Double> scores = new HashMap<>();
-        for (Map.Entry<String, Double> text : texts.entrySet()) {
-            String[] words = VietnameseText.key(text.getKey()).split(" ");
-            for (int from = 0; from < words.length; from++) {
-                StringBuilder phrase = new StringBuilder();
-                for (int length = 1; length <= maxKeywordWords && from + length <= words.length; length++) {
-                    if (length > 1) {
-                        phrase.append(' ');
-                    }
-                    phrase.append(words[from + length - 1]);
-                    for (String code : topicsByKeyword.getOrDefault(phrase.toString(), List.of())) {
-                        scores.merge(code, text.getValue(), Double::sum);
+        for (ScannedText text : texts) {
+            List<String> words = text.keys();
+            for (int from = 0; from < words.size(); from++) {
+                // keywords are indexed by their first word: one lookup per word, no phrase strings built
+                for (TopicKeyword keyword : keywordsByFirstWord.getOrDefault(words.get(from), List.of())) {
+                    if (keyword.matchesAt(words, from)) {
+                        scores.merge(keyword.code(), text.weight(), Double::sum);
                     }
                 }
             }
