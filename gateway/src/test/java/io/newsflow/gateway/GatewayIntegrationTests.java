@@ -38,8 +38,6 @@ class GatewayIntegrationTests {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("newsflow.gateway.ingest-uri", () -> "http://127.0.0.1:" + ingest.port());
         registry.add("newsflow.gateway.search-uri", () -> "http://127.0.0.1:" + search.port());
-        // nothing listens there: a route to it fails like a service that is down
-        registry.add("newsflow.gateway.enrich-uri", () -> "http://127.0.0.1:1");
     }
 
     @AfterAll

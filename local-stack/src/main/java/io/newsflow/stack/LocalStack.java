@@ -154,7 +154,6 @@ public final class LocalStack implements AutoCloseable {
             case StackSettings.GATEWAY -> {
                 command.add("--newsflow.gateway.ingest-uri=" + settings.serviceUrl(StackSettings.INGEST));
                 command.add("--newsflow.gateway.search-uri=" + settings.serviceUrl(StackSettings.SEARCH));
-                command.add("--newsflow.gateway.enrich-uri=" + settings.serviceUrl(StackSettings.ENRICH));
             }
             default -> {
                 // ingest and enrich need only the shared settings

@@ -39,7 +39,6 @@ class LocalStackTests {
                 .contains("--newsflow.search.index-path=" + repo.resolve(".newsflow/data/search-index"));
         assertThat(stack.serviceCommand("gateway")).contains("--server.port=18080",
                 "--newsflow.gateway.ingest-uri=http://127.0.0.1:18081",
-                "--newsflow.gateway.enrich-uri=http://127.0.0.1:18082",
                 "--newsflow.gateway.search-uri=http://127.0.0.1:18083");
     }
 

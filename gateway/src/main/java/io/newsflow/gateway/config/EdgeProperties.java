@@ -16,7 +16,6 @@ import java.util.List;
  *
  * @param ingestUri  where ingest-service listens
  * @param searchUri  where search-service listens
- * @param enrichUri  where enrich-service listens
  * @param openReads  let GET requests of readers through without a key (the local stack does; deployments may not)
  * @param apiKeys    the keys clients present in {@code X-Api-Key}, each with its role
  * @param rateLimit  requests allowed per client (API key, or address without a key)
@@ -26,7 +25,6 @@ import java.util.List;
 public record EdgeProperties(
         @NotNull URI ingestUri,
         @NotNull URI searchUri,
-        @NotNull URI enrichUri,
         boolean openReads,
         @NotNull List<@Valid ApiKey> apiKeys,
         @NotNull @Valid RateLimit rateLimit) {
