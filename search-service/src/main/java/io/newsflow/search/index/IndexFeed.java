@@ -59,22 +59,30 @@ public class IndexFeed implements SmartLifecycle {
         this(index, json, bootstrapServers, maxMessageBytes, properties.commitInterval(), Topics.ENRICHED, meters);
     }
 
-    IndexFeed(ArticleIndex index, JsonMapper json, String bootstrapServers, int maxMessageBytes,
-              Duration commitInterval, String topic, MeterRegistry meters) {
-        this.index = index;
-        this.json = json;
-        this.commitInterval = commitInterval;
-        this.topic = topic;
-        this.consumerConfig = Map.of(
+    /**
+     * A consumer that reads the whole topic itself, with no group and no committed offsets: where it
+     * stands is the reader's own business (the index commits, or a rebuild's progress).
+     */
+    public static Map<String, Object> topicReaderConfig(String bootstrapServers, int maxMessageBytes, String clientId) {
+        return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
-                ConsumerConfig.CLIENT_ID_CONFIG, "search-index-feed",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    }
+
+    IndexFeed(ArticleIndex index, JsonMapper json, String bootstrapServers, int maxMessageBytes,
+              Duration commitInterval, String topic, MeterRegistry meters) {
+        this.index = index;
+        this.json = json;
+        this.commitInterval = commitInterval;
+        this.topic = topic;
+        this.consumerConfig = topicReaderConfig(bootstrapServers, maxMessageBytes, "search-index-feed");
         this.appliedCounter = Counter.builder("newsflow.search.index.applied")
                 .description("Enriched articles written to this instance's index replica").register(meters);
         this.skippedCounter = Counter.builder("newsflow.search.index.skipped")
