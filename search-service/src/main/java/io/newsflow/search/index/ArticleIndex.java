@@ -6,6 +6,7 @@ import io.newsflow.search.config.SearchProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,6 +17,10 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -59,6 +64,12 @@ public class ArticleIndex implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String OFFSET_PREFIX = "kafka.offset.";
+
+    /**
+     * Stored, analysed text whose postings carry offsets: the highlighter reads the match positions
+     * from the index instead of running the ICU analyzer over every returned article again.
+     */
+    private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
 
     private final Analyzer analyzer = ArticleAnalyzers.perField();
     private final FacetsConfig facets = new FacetsConfig();
@@ -291,9 +302,9 @@ public class ArticleIndex implements Closeable {
         String title = nfc(article.title());
         String lead = nfc(article.lead());
         String body = article.body() == null ? "" : nfc(String.join("\n\n", article.body()));
-        doc.add(new TextField(ArticleFields.TITLE, title, Field.Store.YES));
-        doc.add(new TextField(ArticleFields.LEAD, lead, Field.Store.YES));
-        doc.add(new TextField(ArticleFields.BODY, body, Field.Store.YES));
+        doc.add(new Field(ArticleFields.TITLE, title, HIGHLIGHTED_TEXT));
+        doc.add(new Field(ArticleFields.LEAD, lead, HIGHLIGHTED_TEXT));
+        doc.add(new Field(ArticleFields.BODY, body, HIGHLIGHTED_TEXT));
         doc.add(new TextField(ArticleFields.TITLE_BIGRAMS, title, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TITLE_EXACT_BIGRAMS, title, Field.Store.NO));
@@ -341,6 +352,13 @@ public class ArticleIndex implements Closeable {
             }
         }
         return doc;
+    }
+
+    private static FieldType highlightedText() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     /** Facet value carrying a display name: {@code id|name}; ids never hold a bar. */
@@ -403,6 +421,12 @@ public class ArticleIndex implements Closeable {
         Store(Path path, Analyzer analyzer) {
             this.path = path;
             try {
+                if (lacksHighlightOffsets(path)) {
+                    // written before the text fields carried offsets: Lucene refuses to mix the two in
+                    // one field, so start empty; the feed then re-reads the compacted topic from the start
+                    log.warn("Article index at {} predates offsets in its text fields: rebuilding it from the topic", path);
+                    deleteRecursively(path);
+                }
                 directory = FSDirectory.open(path);
                 IndexWriterConfig config = new IndexWriterConfig(analyzer);
                 config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -412,6 +436,21 @@ public class ArticleIndex implements Closeable {
                 searchers = new SearcherManager(writer, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the article index at " + path, e);
+            }
+        }
+
+        private static boolean lacksHighlightOffsets(Path path) throws IOException {
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            try (Directory existing = FSDirectory.open(path)) {
+                if (!DirectoryReader.indexExists(existing)) {
+                    return false;
+                }
+                try (DirectoryReader reader = DirectoryReader.open(existing)) {
+                    FieldInfo title = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleFields.TITLE);
+                    return title != null && title.getIndexOptions() != HIGHLIGHTED_TEXT.indexOptions();
+                }
             }
         }
 
