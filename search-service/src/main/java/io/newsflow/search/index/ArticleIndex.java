@@ -27,6 +27,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -85,7 +86,7 @@ public class ArticleIndex implements Closeable {
         for (String dim : List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG, ArticleFields.FACET_TOPIC)) {
             facets.setMultiValued(dim, true);
         }
-        store = new Store(path, analyzer);
+        store = new Store(path, analyzer, facets);
         log.info("Article index at {} holds {} documents", path, store.writer.getDocStats().numDocs);
     }
 
@@ -418,7 +419,7 @@ public class ArticleIndex implements Closeable {
         private final SearcherManager searchers;
         private volatile FacetState facetState;
 
-        Store(Path path, Analyzer analyzer) {
+        Store(Path path, Analyzer analyzer, FacetsConfig facets) {
             this.path = path;
             try {
                 if (lacksHighlightOffsets(path)) {
@@ -433,7 +434,14 @@ public class ArticleIndex implements Closeable {
                 // small buffer: the service runs with a 256 MB heap (and a rebuild holds two writers)
                 config.setRAMBufferSizeMB(16);
                 writer = new IndexWriter(directory, config);
-                searchers = new SearcherManager(writer, null);
+                searchers = new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                        // the refreshing thread (the feed) builds the facet state, so no search waits for it
+                        facetState(reader, facets);
+                        return super.newSearcher(reader, previousReader);
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the article index at " + path, e);
             }
@@ -460,6 +468,18 @@ public class ArticleIndex implements Closeable {
                 return current.state;
             }
             // the reader state maps facet ordinals of one reader: rebuilt once per refresh, not per query
+            return buildFacetState(reader, facets);
+        }
+
+        /**
+         * One thread builds the state of a new reader while the others wait for it: without the lock,
+         * every search arriving just after a refresh built its own copy, all at once.
+         */
+        private synchronized SortedSetDocValuesReaderState buildFacetState(IndexReader reader, FacetsConfig facets) throws IOException {
+            FacetState current = facetState;
+            if (current != null && current.reader == reader) {
+                return current.state;
+            }
             try {
                 FacetState fresh = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
                 facetState = fresh;
