@@ -6,6 +6,7 @@ import io.newsflow.search.config.SearchProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,12 +17,17 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -60,6 +66,12 @@ public class ArticleIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String OFFSET_PREFIX = "kafka.offset.";
 
+    /**
+     * Stored, analysed text whose postings carry offsets: the highlighter reads the match positions
+     * from the index instead of running the ICU analyzer over every returned article again.
+     */
+    private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+
     private final Analyzer analyzer = ArticleAnalyzers.perField();
     private final FacetsConfig facets = new FacetsConfig();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
@@ -74,7 +86,7 @@ public class ArticleIndex implements Closeable {
         for (String dim : List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG, ArticleFields.FACET_TOPIC)) {
             facets.setMultiValued(dim, true);
         }
-        store = new Store(path, analyzer);
+        store = new Store(path, analyzer, facets);
         log.info("Article index at {} holds {} documents", path, store.writer.getDocStats().numDocs);
     }
 
@@ -291,9 +303,9 @@ public class ArticleIndex implements Closeable {
         String title = nfc(article.title());
         String lead = nfc(article.lead());
         String body = article.body() == null ? "" : nfc(String.join("\n\n", article.body()));
-        doc.add(new TextField(ArticleFields.TITLE, title, Field.Store.YES));
-        doc.add(new TextField(ArticleFields.LEAD, lead, Field.Store.YES));
-        doc.add(new TextField(ArticleFields.BODY, body, Field.Store.YES));
+        doc.add(new Field(ArticleFields.TITLE, title, HIGHLIGHTED_TEXT));
+        doc.add(new Field(ArticleFields.LEAD, lead, HIGHLIGHTED_TEXT));
+        doc.add(new Field(ArticleFields.BODY, body, HIGHLIGHTED_TEXT));
         doc.add(new TextField(ArticleFields.TITLE_BIGRAMS, title, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TITLE_EXACT_BIGRAMS, title, Field.Store.NO));
@@ -341,6 +353,13 @@ public class ArticleIndex implements Closeable {
             }
         }
         return doc;
+    }
+
+    private static FieldType highlightedText() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     /** Facet value carrying a display name: {@code id|name}; ids never hold a bar. */
@@ -400,18 +419,46 @@ public class ArticleIndex implements Closeable {
         private final SearcherManager searchers;
         private volatile FacetState facetState;
 
-        Store(Path path, Analyzer analyzer) {
+        Store(Path path, Analyzer analyzer, FacetsConfig facets) {
             this.path = path;
             try {
+                if (lacksHighlightOffsets(path)) {
+                    // written before the text fields carried offsets: Lucene refuses to mix the two in
+                    // one field, so start empty; the feed then re-reads the compacted topic from the start
+                    log.warn("Article index at {} predates offsets in its text fields: rebuilding it from the topic", path);
+                    deleteRecursively(path);
+                }
                 directory = FSDirectory.open(path);
                 IndexWriterConfig config = new IndexWriterConfig(analyzer);
                 config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
                 // small buffer: the service runs with a 256 MB heap (and a rebuild holds two writers)
                 config.setRAMBufferSizeMB(16);
                 writer = new IndexWriter(directory, config);
-                searchers = new SearcherManager(writer, null);
+                searchers = new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                        // the refreshing thread (the feed) builds the facet state, so no search waits for it
+                        facetState(reader, facets);
+                        return super.newSearcher(reader, previousReader);
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the article index at " + path, e);
+            }
+        }
+
+        private static boolean lacksHighlightOffsets(Path path) throws IOException {
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            try (Directory existing = FSDirectory.open(path)) {
+                if (!DirectoryReader.indexExists(existing)) {
+                    return false;
+                }
+                try (DirectoryReader reader = DirectoryReader.open(existing)) {
+                    FieldInfo title = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleFields.TITLE);
+                    return title != null && title.getIndexOptions() != HIGHLIGHTED_TEXT.indexOptions();
+                }
             }
         }
 
@@ -421,6 +468,18 @@ public class ArticleIndex implements Closeable {
                 return current.state;
             }
             // the reader state maps facet ordinals of one reader: rebuilt once per refresh, not per query
+            return buildFacetState(reader, facets);
+        }
+
+        /**
+         * One thread builds the state of a new reader while the others wait for it: without the lock,
+         * every search arriving just after a refresh built its own copy, all at once.
+         */
+        private synchronized SortedSetDocValuesReaderState buildFacetState(IndexReader reader, FacetsConfig facets) throws IOException {
+            FacetState current = facetState;
+            if (current != null && current.reader == reader) {
+                return current.state;
+            }
             try {
                 FacetState fresh = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
                 facetState = fresh;

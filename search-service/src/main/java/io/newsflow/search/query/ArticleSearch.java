@@ -27,12 +27,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Runs searches against this instance's index replica. Blocking: callers keep it off event loops. */
 class ArticleSearch {
 
     private static final int FACET_SIZE = 10;
+    private static final String[] HIGHLIGHTED_FIELDS = {ArticleFields.TITLE, ArticleFields.LEAD, ArticleFields.BODY};
+    private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
+    /** What a result item shows: never the body, the largest stored field by far. */
+    private static final Set<String> ITEM_FIELDS = Set.of(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.LEAD,
+            ArticleFields.PUBLISHED_AT, ArticleFields.SOURCE);
 
     private final ArticleIndex index;
     private final ArticleQueries queries;
@@ -56,7 +62,7 @@ class ArticleSearch {
             long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
             ScoreDoc[] hits = result.topDocs().scoreDocs;
             ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-            List<SearchResult.Item> items = items(searcher, request.query() == null ? null : query, page);
+            List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page);
             String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
             return new SearchResult(total, items, facets(facetState, matches), next);
         });
@@ -88,14 +94,16 @@ class ArticleSearch {
                     .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)).build();
             TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
                     org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-            highlights.put(ArticleFields.TITLE, highlighter.highlight(ArticleFields.TITLE, textQuery, pageDocs, 1));
-            highlights.put(ArticleFields.LEAD, highlighter.highlight(ArticleFields.LEAD, textQuery, pageDocs, 1));
-            highlights.put(ArticleFields.BODY, highlighter.highlight(ArticleFields.BODY, textQuery, pageDocs, 2));
+            // one pass over the page: each document's stored text is read once for all three fields
+            Map<String, String[]> byField = highlighter.highlightFields(HIGHLIGHTED_FIELDS, textQuery, pageDocs, HIGHLIGHT_PASSAGES);
+            for (String field : HIGHLIGHTED_FIELDS) {
+                highlights.put(field, byField.get(field));
+            }
         }
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Item> items = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc);
+            Document doc = stored.document(page[i].doc, ITEM_FIELDS);
             Map<String, List<String>> itemHighlights = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> field : highlights.entrySet()) {
                 String fragment = field.getValue()[i];

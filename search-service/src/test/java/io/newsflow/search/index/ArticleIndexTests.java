@@ -1,0 +1,66 @@
+package io.newsflow.search.index;
+
+import io.newsflow.search.SampleArticles;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleIndexTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void startsEmptyFromTheTopicWhenTheIndexPredatesOffsetsInItsTextFields() throws IOException {
+        try (var old = FSDirectory.open(directory);
+             IndexWriter writer = new IndexWriter(old, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new StringField(ArticleFields.ID, "a000000000000009", Field.Store.YES));
+            doc.add(new TextField(ArticleFields.TITLE, "Tiêu đề cũ", Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(Map.of("kafka.offset.newsflow.articles.enriched:0", "7").entrySet());
+            writer.commit();
+        }
+
+        try (ArticleIndex index = new ArticleIndex(directory)) {
+            assertThat(index.documentCount()).isZero();
+            assertThat(index.committedOffsets()).isEmpty();
+            Map<String, Long> applied = new HashMap<>();
+            assertThat(index.apply(SampleArticles.visit(1), applied)).isTrue();
+            index.publish(applied, Map.of());
+            assertThat(index.searchableRevision("a000000000000001")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keepsAnIndexWrittenWithOffsets() throws IOException {
+        try (ArticleIndex index = new ArticleIndex(directory)) {
+            Map<String, Long> applied = new HashMap<>();
+            for (var article : List.of(SampleArticles.visit(1), SampleArticles.rain(1))) {
+                index.apply(article, applied);
+            }
+            index.publish(applied, Map.of("newsflow.articles.enriched:0", 2L));
+            index.commit();
+        }
+
+        try (ArticleIndex reopened = new ArticleIndex(directory)) {
+            assertThat(reopened.documentCount()).isEqualTo(2);
+            assertThat(reopened.committedOffsets()).containsEntry("newsflow.articles.enriched:0", 2L);
+        }
+    }
+}
