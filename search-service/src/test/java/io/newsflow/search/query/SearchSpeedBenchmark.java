@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Micro-measurement of one search with facets and highlights over 20,000 generated articles. The
- * median is printed, not asserted (the build machine is shared); the test asserts that the searches
- * find and highlight what they should.
+ * median is printed, not asserted (the build machine is shared); it also checks that the searches
+ * find and highlight what they should. A benchmark, so not part of {@code ./mvnw verify} (its name does
+ * not end in Tests); run it with
+ * {@code ./mvnw -pl search-service -am test -Dtest=SearchSpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class SearchSpeedTests {
+class SearchSpeedBenchmark {
 
     private static final int ARTICLES = 20_000;
     private static final int SEARCHES = 200;
@@ -55,7 +57,7 @@ class SearchSpeedTests {
                 assertThat(result.items().get(0).highlights()).isNotEmpty();
             }
             Arrays.sort(nanos);
-            System.out.printf("SearchSpeedTests: %d articles, %d searches with facets and highlights: median %.2f ms, p90 %.2f ms%n",
+            System.out.printf("SearchSpeedBenchmark: %d articles, %d searches with facets and highlights: median %.2f ms, p90 %.2f ms%n",
                     ARTICLES, SEARCHES, nanos[SEARCHES / 2] / 1e6, nanos[SEARCHES * 9 / 10] / 1e6);
         }
     }
