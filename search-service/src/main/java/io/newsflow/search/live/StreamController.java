@@ -38,8 +38,10 @@ class StreamController {
                 .map(article -> ServerSentEvent.<Object>builder(article).id(article.id()).event("article").build());
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
-        // the first comment commits the response at once, so a client knows it is subscribed
-        return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment("connected").build()),
-                Flux.merge(articles, heartbeats));
+        // the first comment commits the response at once, so a client knows it is subscribed; merge
+        // subscribes in order, so the sink is subscribed BEFORE "connected" goes out: an article
+        // indexed right after the client saw "connected" is never missed
+        return Flux.merge(articles, heartbeats,
+                Flux.just(ServerSentEvent.<Object>builder().comment("connected").build()));
     }
 }
