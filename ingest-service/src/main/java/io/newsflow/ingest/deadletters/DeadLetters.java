@@ -1,7 +1,5 @@
 package io.newsflow.ingest.deadletters;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -14,6 +12,7 @@ import io.newsflow.contract.RawArticle;
 import io.newsflow.ingest.config.IngestProperties;
 import io.newsflow.ingest.publishing.ArticlePublisher;
 import io.newsflow.ingest.publishing.Revisions;
+import io.newsflow.ingest.status.DuplicateKeys;
 import io.newsflow.ingest.status.ReceiptStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -75,7 +74,7 @@ class DeadLetters {
                 .append("deadAt", new Date())
                 .append("replayedAt", null);
         Mono<Void> stored = Mono.from(deadLetters.insertOne(letter)).then()
-                .onErrorResume(DeadLetters::isDuplicateKey, error -> Mono.empty());
+                .onErrorResume(DuplicateKeys::isDuplicateKey, error -> Mono.empty());
         if (articleId == null) {
             return stored;
         }
@@ -124,9 +123,6 @@ class DeadLetters {
         }
     }
 
-    private static boolean isDuplicateKey(Throwable error) {
-        return error instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 
     /** What a replay did: how many were re-submitted and how many cannot be. */
     record ReplayResult(int replayed, int unreplayable) {

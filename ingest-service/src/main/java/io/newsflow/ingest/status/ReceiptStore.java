@@ -1,7 +1,5 @@
 package io.newsflow.ingest.status;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -81,7 +79,7 @@ public class ReceiptStore {
         return Mono.from(receipts.updateOne(olderRevision, Updates.combine(updates), new UpdateOptions().upsert(true)))
                 .map(result -> true)
                 // the upsert collides with the existing receipt when that one is as new or newer
-                .onErrorResume(ReceiptStore::isDuplicateKey, error -> Mono.just(false));
+                .onErrorResume(DuplicateKeys::isDuplicateKey, error -> Mono.just(false));
     }
 
     private Mono<Boolean> advanceSameRevision(ArticleStatus status, Date at) {
@@ -105,9 +103,6 @@ public class ReceiptStore {
         return state.label() + "At";
     }
 
-    private static boolean isDuplicateKey(Throwable error) {
-        return error instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 
     private static Receipt toReceipt(Document document) {
         return new Receipt(document.getString("_id"), document.getString("state"), document.getString("reason"),
