@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param searchableTimeout  how long the views consumer waits for the local index before it retries
  * @param zone               zone of date-only {@code from}/{@code to} filters (the newsroom's zone)
  * @param streamBuffer       events buffered per live-stream client before it skips ahead
+ * @param resultCacheSize    answers kept per index refresh for repeated searches (0: none); a refresh never serves stale ones
  * @param feedEnabled        whether this instance feeds its index replica from Kafka (off only in tests that feed it directly)
  */
 @Validated
@@ -34,5 +35,6 @@ public record SearchProperties(
         @NotNull @DefaultValue("10s") Duration searchableTimeout,
         @NotBlank @DefaultValue("Asia/Ho_Chi_Minh") String zone,
         @Min(1) @Max(10_000) @DefaultValue("256") int streamBuffer,
+        @Min(0) @Max(100_000) @DefaultValue("1000") int resultCacheSize,
         @DefaultValue("true") boolean feedEnabled) {
 }

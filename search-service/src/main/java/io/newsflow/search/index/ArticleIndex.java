@@ -306,6 +306,9 @@ public class ArticleIndex implements Closeable {
         doc.add(new Field(ArticleFields.TITLE, title, HIGHLIGHTED_TEXT));
         doc.add(new Field(ArticleFields.LEAD, lead, HIGHLIGHTED_TEXT));
         doc.add(new Field(ArticleFields.BODY, body, HIGHLIGHTED_TEXT));
+        doc.add(new TextField(ArticleFields.ALL, title, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.ALL, lead, Field.Store.NO));
+        doc.add(new TextField(ArticleFields.ALL, body, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TITLE_BIGRAMS, title, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
         doc.add(new TextField(ArticleFields.TITLE_EXACT_BIGRAMS, title, Field.Store.NO));
@@ -331,6 +334,7 @@ public class ArticleIndex implements Closeable {
             names.addAll(nonNull(entity.aliases()));
             for (String name : names) {
                 doc.add(new TextField(ArticleFields.ENTITY_NAMES, nfc(name), Field.Store.NO));
+                doc.add(new TextField(ArticleFields.ALL, nfc(name), Field.Store.NO));
                 String key = VietnameseText.key(name);
                 if (!key.isEmpty()) {
                     doc.add(new StringField(ArticleFields.ENTITY_KEY, key, Field.Store.NO));
@@ -422,10 +426,11 @@ public class ArticleIndex implements Closeable {
         Store(Path path, Analyzer analyzer, FacetsConfig facets) {
             this.path = path;
             try {
-                if (lacksHighlightOffsets(path)) {
-                    // written before the text fields carried offsets: Lucene refuses to mix the two in
-                    // one field, so start empty; the feed then re-reads the compacted topic from the start
-                    log.warn("Article index at {} predates offsets in its text fields: rebuilding it from the topic", path);
+                if (predatesCurrentFields(path)) {
+                    // written before the text fields carried offsets (Lucene refuses to mix the two in one
+                    // field) or before the combined field existed: start empty; the feed then re-reads the
+                    // compacted topic from the start
+                    log.warn("Article index at {} predates the current fields: rebuilding it from the topic", path);
                     deleteRecursively(path);
                 }
                 directory = FSDirectory.open(path);
@@ -447,7 +452,7 @@ public class ArticleIndex implements Closeable {
             }
         }
 
-        private static boolean lacksHighlightOffsets(Path path) throws IOException {
+        private static boolean predatesCurrentFields(Path path) throws IOException {
             if (!Files.isDirectory(path)) {
                 return false;
             }
@@ -456,8 +461,10 @@ public class ArticleIndex implements Closeable {
                     return false;
                 }
                 try (DirectoryReader reader = DirectoryReader.open(existing)) {
-                    FieldInfo title = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleFields.TITLE);
-                    return title != null && title.getIndexOptions() != HIGHLIGHTED_TEXT.indexOptions();
+                    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+                    FieldInfo title = fields.fieldInfo(ArticleFields.TITLE);
+                    return title != null && (title.getIndexOptions() != HIGHLIGHTED_TEXT.indexOptions()
+                            || fields.fieldInfo(ArticleFields.ALL) == null);
                 }
             }
         }

@@ -9,7 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -49,10 +49,23 @@ final class ArticleQueries {
         this.analyzer = analyzer;
     }
 
-    Query build(SearchRequest request) {
+    /**
+     * The two queries of a search: {@code ranked} orders the page; {@code matching} selects the same
+     * documents without scoring, for the total and the facets. Every ranking clause is optional, so
+     * the two always select the same set, and counting never pays for scores.
+     */
+    record Built(Query ranked, Query matching) {
+    }
+
+    Built build(SearchRequest request) {
+        TextQuery text = request.query() == null ? null : text(request.query());
+        return new Built(withFilters(request, text == null ? new MatchAllDocsQuery() : text.ranked()),
+                new ConstantScoreQuery(withFilters(request, text == null ? new MatchAllDocsQuery() : text.matches())));
+    }
+
+    private static Query withFilters(SearchRequest request, Query text) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
-        Query text = request.query() == null ? null : text(request.query());
-        root.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        root.add(text, Occur.MUST);
         request.entities().forEach(id -> root.add(new TermQuery(new Term(ArticleFields.ENTITY, id)), Occur.FILTER));
         request.tags().forEach(tag -> root.add(new TermQuery(new Term(ArticleFields.TAG, VietnameseText.key(tag))), Occur.FILTER));
         request.topics().forEach(code -> root.add(new TermQuery(new Term(ArticleFields.TOPIC, code)), Occur.FILTER));
@@ -73,8 +86,12 @@ final class ArticleQueries {
         return newest ? new Sort(published, id) : new Sort(SortField.FIELD_SCORE, published, id);
     }
 
+    /** The text part of a search: what it requires, and that plus what ranks. */
+    record TextQuery(Query matches, Query ranked) {
+    }
+
     /** The text part; null when the query holds no searchable syllable (only punctuation). */
-    Query text(String query) {
+    TextQuery text(String query) {
         List<String> syllables = distinct(ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE, query));
         String key = VietnameseText.key(query);
         if (syllables.isEmpty() && key.isEmpty()) {
@@ -83,11 +100,7 @@ final class ArticleQueries {
         // required: (most of) the syllables anywhere in the article, or the query naming one of its entities
         BooleanQuery.Builder everySyllable = new BooleanQuery.Builder();
         for (String syllable : syllables) {
-            everySyllable.add(new DisjunctionMaxQuery(List.of(
-                    new TermQuery(new Term(ArticleFields.TITLE, syllable)),
-                    new TermQuery(new Term(ArticleFields.LEAD, syllable)),
-                    new TermQuery(new Term(ArticleFields.BODY, syllable)),
-                    new TermQuery(new Term(ArticleFields.ENTITY_NAMES, syllable))), 0.1f), Occur.SHOULD);
+            everySyllable.add(new TermQuery(new Term(ArticleFields.ALL, syllable)), Occur.SHOULD);
         }
         int size = syllables.size();
         everySyllable.setMinimumNumberShouldMatch(size <= 2 ? size : (int) Math.ceil(size * LONG_QUERY_MATCH));
@@ -104,8 +117,9 @@ final class ArticleQueries {
         }
         matches.setMinimumNumberShouldMatch(1);
 
+        Query required = matches.build();
         BooleanQuery.Builder ranked = new BooleanQuery.Builder();
-        ranked.add(matches.build(), Occur.MUST);
+        ranked.add(required, Occur.MUST);
         if (marked && !exactKey.isEmpty()) {
             ranked.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_EXACT_KEY, exactKey)), ENTITY_KEY_BOOST), Occur.SHOULD);
         }
@@ -123,7 +137,7 @@ final class ArticleQueries {
         float exactFactor = marked ? MARKED_EXACT_FACTOR : 1f;
         addTerms(ranked, ArticleFields.TITLE_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE_EXACT, query), TITLE_EXACT_BOOST * exactFactor);
         addTerms(ranked, ArticleFields.TEXT_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TEXT_EXACT, query), TEXT_EXACT_BOOST * exactFactor);
-        return ranked.build();
+        return new TextQuery(required, ranked.build());
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -42,30 +43,42 @@ class ArticleSearch {
 
     private final ArticleIndex index;
     private final ArticleQueries queries;
+    private final SearchResultCache cache;
 
     ArticleSearch(ArticleIndex index) {
+        this(index, SearchResultCache.disabled());
+    }
+
+    ArticleSearch(ArticleIndex index, SearchResultCache cache) {
         this.index = index;
         this.queries = new ArticleQueries(index.analyzer());
+        this.cache = cache;
     }
 
     SearchResult search(SearchRequest request) throws IOException {
-        Query query = queries.build(request);
+        return index.withSearcher((searcher, facetState) ->
+                cache.get(searcher.getIndexReader(), request, () -> search(request, searcher, facetState)));
+    }
+
+    private SearchResult search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
+            throws IOException {
+        ArticleQueries.Built query = queries.build(request);
         Sort sort = ArticleQueries.sort(request.newest());
-        return index.withSearcher((searcher, facetState) -> {
-            // one more than asked tells whether there is a next page
-            int wanted = request.limit() + 1;
-            FacetsCollectorManager.FacetsResult result = request.cursor() == null
-                    ? FacetsCollectorManager.search(searcher, query, wanted, sort, true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.searchAfter(searcher, after(request, searcher.getIndexReader().maxDoc()), query, wanted, sort, true,
-                    new FacetsCollectorManager());
-            FacetsCollector matches = result.facetsCollector();
-            long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
-            ScoreDoc[] hits = result.topDocs().scoreDocs;
-            ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-            List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page);
-            String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
-            return new SearchResult(total, items, facets(facetState, matches), next);
-        });
+        // one more than asked tells whether there is a next page; the page alone is scored, so
+        // Lucene may skip documents that cannot enter it (block-max WAND)
+        int wanted = request.limit() + 1;
+        FieldDoc after = request.cursor() == null ? null : after(request, searcher.getIndexReader().maxDoc());
+        // counting stops at the page size: the exact total comes from the facet pass below
+        TopDocs top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, wanted, after, wanted, false));
+        // the total and the facets come from the unscored twin of the query, which the searcher's
+        // query cache keeps as a bit set per segment once it is asked for again
+        FacetsCollector matches = searcher.search(query.matching(), new FacetsCollectorManager());
+        long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        ScoreDoc[] hits = top.scoreDocs;
+        ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
+        List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page);
+        String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
+        return new SearchResult(total, items, facets(facetState, matches), next);
     }
 
     private static FieldDoc after(SearchRequest request, int maxDoc) {
@@ -90,7 +103,10 @@ class ArticleSearch {
         Map<String, String[]> highlights = new LinkedHashMap<>();
         if (textQuery != null && page.length > 0) {
             // escaped: clients may render highlights as HTML, and article text is not trusted markup
+            // term offsets from the postings are enough for a query of single terms; the default
+            // "weight matches" mode would run the query's matching again for every document
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withWeightMatches(false)
                     .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)).build();
             TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
                     org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);

@@ -1,5 +1,6 @@
 package io.newsflow.search.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.search.config.SearchProperties;
 import io.newsflow.search.index.ArticleIndex;
 import org.springframework.http.HttpStatus;
@@ -21,8 +22,8 @@ class SearchController {
     private final ArticleSearch search;
     private final SearchRequestParser parser;
 
-    SearchController(ArticleIndex index, SearchProperties properties) {
-        this.search = new ArticleSearch(index);
+    SearchController(ArticleIndex index, SearchProperties properties, MeterRegistry registry) {
+        this.search = new ArticleSearch(index, SearchResultCache.of(properties.resultCacheSize(), registry));
         this.parser = new SearchRequestParser(properties);
     }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchRequestParserTests {
 
     private final SearchRequestParser parser = new SearchRequestParser(new SearchProperties("/tmp/unused", 10, 50, 500,
-            Duration.ofSeconds(5), Duration.ofSeconds(10), "Asia/Ho_Chi_Minh", 16, true));
+            Duration.ofSeconds(5), Duration.ofSeconds(10), "Asia/Ho_Chi_Minh", 16, 0, true));
 
     @Test
     void rejectsAQueryLongerThanTheCap() {
