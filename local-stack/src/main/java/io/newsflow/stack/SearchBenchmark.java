@@ -51,6 +51,8 @@ final class SearchBenchmark {
     static final String VOCABULARY = "bench/search-benchmark.txt";
     private static final int[] READERS = {1, 8, 32};
     private static final int PROBES = 20;
+    private static final int QUERY_SHAPES = 1_000;
+    private static final String RESULT_CACHE_HITS = "cache_gets_total";
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
     private static final Pattern PROMETHEUS_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
@@ -111,25 +113,27 @@ final class SearchBenchmark {
                 for (int readers : READERS) {
                     Result result = measure(base, readers, options.phase(), queries);
                     results.computeIfAbsent(target + " " + readers, key -> new ArrayList<>()).add(result);
-                    out.printf(Locale.ROOT, "  run %d %-8s %2d readers: p50 %6.2f ms  p99 %6.2f ms  %7.0f req/s  %d errors%n",
-                            run, target, readers, result.p50, result.p99, result.throughput, result.errors);
+                    out.printf(Locale.ROOT, "  run %d %-8s %2d readers: p50 %6.2f ms  p99 %6.2f ms  %7.0f req/s  %d errors"
+                                    + "  result cache hits %3.0f%%%n", run, target, readers, result.p50, result.p99,
+                            result.throughput, result.errors, result.cacheHitRatio * 100);
                 }
             }
         }
         out.println();
-        out.printf("Search with facets, median of %d runs of %d s (limit=10, four facets, %d query shapes)%n",
+        out.printf("Search with facets, median of %d runs of %d s (limit=10, four facets, %d query shapes, Zipf popularity)%n",
                 options.runs(), options.phase().toSeconds(), queries.size());
-        out.printf("  %-9s %8s %10s %10s %10s %8s%n", "target", "readers", "p50 ms", "p99 ms", "req/s", "errors");
+        out.printf("  %-9s %8s %10s %10s %10s %8s %11s%n", "target", "readers", "p50 ms", "p99 ms", "req/s", "errors", "cache hits");
         long errors = 0;
         for (Map.Entry<String, List<Result>> entry : results.entrySet()) {
             List<Result> runs = entry.getValue();
             String[] key = entry.getKey().split(" ");
             long configurationErrors = runs.stream().mapToLong(Result::errors).sum();
             errors += configurationErrors;
-            out.printf(Locale.ROOT, "  %-9s %8s %10.2f %10.2f %10.0f %8d%n", key[0], key[1],
+            out.printf(Locale.ROOT, "  %-9s %8s %10.2f %10.2f %10.0f %8d %10.0f%%%n", key[0], key[1],
                     median(runs.stream().mapToDouble(Result::p50).toArray()),
                     median(runs.stream().mapToDouble(Result::p99).toArray()),
-                    median(runs.stream().mapToDouble(Result::throughput).toArray()), configurationErrors);
+                    median(runs.stream().mapToDouble(Result::throughput).toArray()), configurationErrors,
+                    median(runs.stream().mapToDouble(Result::cacheHitRatio).toArray()) * 100);
         }
         out.println();
         printFootprint();
@@ -307,10 +311,15 @@ final class SearchBenchmark {
     private record Query(String pathAndQuery) {
     }
 
-    /** Query shapes a reader app sends: words with and without diacritics, aliases, filters, newest first; all with facets. */
+    /**
+     * Query shapes a reader app sends: words with and without diacritics, aliases, filters, newest
+     * first; all with facets. Readers pick them with a Zipf law over their rank, as in a news site's
+     * query log: a few searches (a name in the news) recur all the time, most are rare. That is what
+     * search-service's result cache meets; its hit ratio is printed with each figure.
+     */
     private List<Query> queries(Random random) {
         List<Query> queries = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < QUERY_SHAPES; i++) {
             // what readers look for: content words, neither the commonest nor the rarest
             String words = vocabulary.word(30 + random.nextInt(3000));
             Vocabulary.EntityEntry entity = vocabulary.entities.get(random.nextInt(vocabulary.entities.size()));
@@ -327,12 +336,15 @@ final class SearchBenchmark {
         return queries;
     }
 
-    private record Result(double p50, double p99, double throughput, long errors) {
+    private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio) {
     }
 
     private Result measure(String base, int readers, Duration duration, List<Query> queries) throws InterruptedException {
         long[][] samples = new long[readers][];
         int[] counts = new int[readers];
+        double[] popularity = zipfCumulative(queries.size());
+        double hitsBefore = cacheGets("hit");
+        double missesBefore = cacheGets("miss");
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(readers);
         long start = System.nanoTime();
@@ -342,10 +354,10 @@ final class SearchBenchmark {
             Thread thread = new Thread(() -> {
                 long[] mine = new long[4096];
                 int count = 0;
-                int next = reader * 7;
+                Random picks = new Random(options.seed() * 31 + reader);
                 try {
                     while (System.nanoTime() < end && count < MAX_SAMPLES_PER_READER) {
-                        Query query = queries.get(next++ % queries.size());
+                        Query query = queries.get(zipfRank(picks, popularity));
                         HttpRequest request = HttpRequest.newBuilder(URI.create(base + query.pathAndQuery()))
                                 .timeout(Duration.ofSeconds(10)).GET().build();
                         long sent = System.nanoTime();
@@ -388,14 +400,37 @@ final class SearchBenchmark {
             }
         }
         Arrays.sort(all);
-        return new Result(percentile(all, 50), percentile(all, 99), total / elapsed, errors.get());
+        double hits = cacheGets("hit") - hitsBefore;
+        double lookups = hits + cacheGets("miss") - missesBefore;
+        return new Result(percentile(all, 50), percentile(all, 99), total / elapsed, errors.get(),
+                lookups == 0 ? 0 : hits / lookups);
+    }
+
+    /** Lookups of search-service's result cache so far with this outcome (0 when it is off). */
+    private double cacheGets(String outcome) {
+        return metric(options.searchUrl(), RESULT_CACHE_HITS, "cache=\"newsflow.search.results\"", "result=\"" + outcome + "\"");
+    }
+
+    private static double[] zipfCumulative(int size) {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int rank = 0; rank < size; rank++) {
+            sum += 1.0 / (rank + 1);
+            cumulative[rank] = sum;
+        }
+        return cumulative;
+    }
+
+    private static int zipfRank(Random random, double[] cumulative) {
+        int rank = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+        return Math.min(rank >= 0 ? rank : -rank - 1, cumulative.length - 1);
     }
 
     // ---------------------------------------------------------------- footprint
 
     private void printFootprint() {
-        double size = metric(options.searchUrl(), "newsflow_search_index_size_bytes", null);
-        double documents = metric(options.searchUrl(), "newsflow_search_index_documents", null);
+        double size = metric(options.searchUrl(), "newsflow_search_index_size_bytes");
+        double documents = metric(options.searchUrl(), "newsflow_search_index_documents");
         double heap = metric(options.searchUrl(), "jvm_memory_used_bytes", "area=\"heap\"");
         out.println("search-service footprint");
         out.printf(Locale.ROOT, "  index: %.0f documents, %.1f MB on disk%n", documents, size / 1024 / 1024);
@@ -423,14 +458,14 @@ final class SearchBenchmark {
                 .findFirst();
     }
 
-    /** Sum of the samples of one metric on /actuator/prometheus whose labels contain {@code labelFilter}. */
-    private double metric(String base, String name, String labelFilter) {
+    /** Sum of the samples of one metric on /actuator/prometheus whose labels contain every one of {@code labels}. */
+    private double metric(String base, String name, String... labels) {
         String text = get(base + "/actuator/prometheus");
         double sum = 0;
         for (String line : text.split("\n")) {
             Matcher matcher = PROMETHEUS_LINE.matcher(line);
             if (!line.startsWith("#") && matcher.find() && matcher.group(1).equals(name)
-                    && (labelFilter == null || (matcher.group(2) != null && matcher.group(2).contains(labelFilter)))) {
+                    && java.util.Arrays.stream(labels).allMatch(label -> matcher.group(2) != null && matcher.group(2).contains(label))) {
                 sum += Double.parseDouble(matcher.group(3));
             }
         }
