@@ -15,8 +15,9 @@ import io.netty.channel.Channel;
  * {@code isMaster}, while Spring Boot's Mongo health indicator sends {@code hello} (MongoDB 4.4.2+): without
  * this every service's health would stay DOWN on the local stack. The answer is the {@code isMaster} one plus
  * {@code isWritablePrimary}, as a real primary gives it.</li>
- * <li>Its collections look up a filter that pins {@code _id} beside other conditions by the {@code _id}
- * index, as MongoDB does, instead of scanning the collection ({@link IdNarrowingH2Collection}).</li>
+ * <li>Its collections narrow a filter by an index where MongoDB would, instead of scanning the collection:
+ * {@code _id} beside other conditions, and the first field of a declared non-unique index
+ * ({@link NarrowingH2Collection}).</li>
  * </ul>
  * The data layout on disk is the stock one, so a store file written before this change opens unchanged.
  */
@@ -42,7 +43,7 @@ final class HelloAwareH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IdNarrowingH2Database(databaseName);
+        return new NarrowingH2Database(databaseName);
     }
 
     /**
@@ -50,16 +51,16 @@ final class HelloAwareH2Backend extends H2Backend {
      * {@link #openOrCreateCollection}, before any field of a subclass is assigned, so the MVStore is read from
      * the enclosing backend (whose reference javac stores before the superclass constructor runs).
      */
-    private final class IdNarrowingH2Database extends H2Database {
+    private final class NarrowingH2Database extends H2Database {
 
-        IdNarrowingH2Database(String databaseName) {
+        NarrowingH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new IdNarrowingH2Collection(this, collectionName, options,
+            return new NarrowingH2Collection(this, collectionName, options,
                     getMvStore().openMap(DATA_MAP_PREFIX + namespace), getMvStore().openMap(META_MAP_PREFIX + namespace),
                     cursorRegistry);
         }

@@ -3,8 +3,10 @@ package io.newsflow.stack;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.not;
 import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -45,7 +48,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The local stack's store over the wire, with the real driver: filters that pin {@code _id} beside other
- * conditions are served from the {@code _id} index, and every outcome (matched and modified counts, upserted
+ * conditions, or the first field of a declared index, are narrowed by an index, and every outcome (matched and modified counts, upserted
  * ids, E11000 on a guarded upsert that loses, documents found, counted, deleted) is the one the stock
  * mongo-java-server H2 backend gives. Each scenario runs on both, side by side.
  */
@@ -219,6 +222,53 @@ class HelloAwareH2BackendTests {
     }
 
     @Test
+    void filtersOnTheFirstFieldOfADeclaredIndexSeeTheDocumentsAsTheyAreAfterEveryWrite() {
+        Object outcome = sameOutcome(articles -> {
+            articles.insertMany(List.of(tagged("a1", 1, "loc:hcm", "org:x"), tagged("a2", 2, "loc:hn"),
+                    tagged("a3", 3, "loc:hcm"), new Document("_id", "a4").append("entityIds", "loc:hcm"),
+                    new Document("_id", "a5").append("entityIds", List.of(List.of("loc:hcm")))));
+            articles.createIndex(Indexes.compoundIndex(Indexes.ascending("entityIds"), Indexes.descending("day")));
+            List<Object> steps = new ArrayList<>();
+            steps.add(ids(articles.find(eq("entityIds", "loc:hcm"))));
+            steps.add(articles.countDocuments(eq("entityIds", "loc:hcm")));
+            // enrich-service's candidate query: $in on the indexed field, a range and an _id exclusion.
+            steps.add(ids(articles.find(and(in("entityIds", "loc:hn", "org:x"), gte("day", 1), ne("_id", "a2")))
+                    .sort(Sorts.descending("day"))));
+            articles.updateOne(eq("_id", "a3"), Updates.set("entityIds", List.of("loc:hn")));
+            articles.insertOne(tagged("a6", 6, "loc:hcm"));
+            articles.deleteOne(eq("_id", "a1"));
+            articles.replaceOne(eq("_id", "a4"), new Document("title", "no entities"));
+            steps.add(ids(articles.find(eq("entityIds", "loc:hcm")).sort(Sorts.ascending("_id"))));
+            steps.add(ids(articles.find(eq("entityIds", "loc:hn")).sort(Sorts.ascending("_id"))));
+            steps.add(articles.updateMany(and(eq("entityIds", "loc:hn"), lt("day", 3)), Updates.set("seen", true))
+                    .getModifiedCount());
+            steps.add(articles.deleteMany(eq("entityIds", new Document("$eq", "loc:hn"))).getDeletedCount());
+            steps.add(ids(articles.find().sort(Sorts.ascending("_id"))));
+            return steps;
+        });
+
+        // An array nested in the array (a5) is not looked into, by MongoDB nor by the stock backend.
+        assertThat(outcome).isEqualTo(List.of(List.of("a1", "a3", "a4"), 3L, List.of("a1"),
+                List.of("a6"), List.of("a2", "a3"), 1L, 2L, List.of("a4", "a5", "a6")));
+    }
+
+    @Test
+    void filtersOnANestedIndexedFieldSeeEveryArrayElement() {
+        Object outcome = sameOutcome(articles -> {
+            articles.createIndex(Indexes.ascending("entities.id"));
+            articles.insertMany(List.of(
+                    new Document("_id", "a1").append("entities", List.of(new Document("id", "loc:hcm"), new Document("id", "x"))),
+                    new Document("_id", "a2").append("entities", new Document("id", "loc:hcm")),
+                    new Document("_id", "a3").append("entities", List.of(new Document("name", "loc:hcm")))));
+            return List.of(ids(articles.find(eq("entities.id", "loc:hcm")).sort(Sorts.ascending("_id"))),
+                    articles.countDocuments(and(eq("entities.id", "x"), exists("entities"))),
+                    ids(articles.find(or(eq("entities.id", "x"), eq("_id", "a3"))).sort(Sorts.ascending("_id"))));
+        });
+
+        assertThat(outcome).isEqualTo(List.of(List.of("a1", "a2"), 1L, List.of("a1", "a3")));
+    }
+
+    @Test
     void opensAStoreFileWrittenByTheStockBackendAndGuardsItsDocuments() {
         Path file = dataDir.resolve("written-by-stock.mv");
         Store writer = new Store(new H2Backend(file.toString()));
@@ -264,6 +314,16 @@ class HelloAwareH2BackendTests {
         catch (MongoWriteException ex) {
             return "E" + ex.getCode();
         }
+    }
+
+    private static List<Object> ids(Iterable<Document> documents) {
+        List<Object> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.get("_id")));
+        return ids;
+    }
+
+    private static Document tagged(String id, int day, String... entityIds) {
+        return new Document("_id", id).append("day", day).append("entityIds", List.of(entityIds));
     }
 
     private static Document article(String id, int revision, String title) {

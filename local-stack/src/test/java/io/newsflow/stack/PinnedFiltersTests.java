@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import de.bwaldvogel.mongo.bson.Document;
 
-class IdPinnedFiltersTests {
+class PinnedFiltersTests {
 
     @Test
     void pinsAPlainOrEqIdBesideOtherConditions() {
@@ -47,10 +47,28 @@ class IdPinnedFiltersTests {
         assertThat(lookup(new Document("_id", new Document("$in", List.of())).append("x", 1))).isNull();
         assertThat(lookup(new Document("_id", new Document("$in", List.of("a", List.of("b")))))).isNull();
         assertThat(lookup(new Document("title", "t"))).isNull();
-        assertThat(IdPinnedFilters.idLookup(new Document("_id", "a"), null)).isNull();
+        assertThat(PinnedFilters.idLookup(new Document("_id", "a"), null)).isNull();
     }
 
     private static Document lookup(Document filter) {
-        return IdPinnedFilters.idLookup(filter, "_id");
+        return PinnedFilters.idLookup(filter, "_id");
+    }
+
+    @Test
+    void pinsAFieldToStringsOnlyByEqualityEqOrInAtTheTopOrUnderAnd() {
+        assertThat(PinnedFilters.pinnedStrings(new Document("entityIds", "loc:hcm"), "entityIds"))
+                .containsExactly("loc:hcm");
+        assertThat(PinnedFilters.pinnedStrings(new Document("$and", List.of(
+                new Document("entityIds", new Document("$in", List.of("a", "b"))),
+                new Document("seenAt", new Document("$gte", 1)))), "entityIds")).containsExactly("a", "b");
+        assertThat(PinnedFilters.pinnedStrings(new Document("x", new Document("$eq", "v")), "x")).containsExactly("v");
+
+        assertThat(PinnedFilters.pinnedStrings(new Document("x", 1), "x")).isNull();
+        assertThat(PinnedFilters.pinnedStrings(new Document("x", new Document("$in", List.of("a", 1))), "x")).isNull();
+        assertThat(PinnedFilters.pinnedStrings(new Document("x", new Document("$ne", "a")), "x")).isNull();
+        assertThat(PinnedFilters.pinnedStrings(new Document("x", new Document("$eq", "a").append("$ne", "b")), "x"))
+                .isNull();
+        assertThat(PinnedFilters.pinnedStrings(new Document("$or", List.of(new Document("x", "a"))), "x")).isNull();
+        assertThat(PinnedFilters.pinnedStrings(new Document("y", "a"), "x")).isNull();
     }
 }
