@@ -1,11 +1,15 @@
 package io.newsflow.stack;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 /**
@@ -16,8 +20,8 @@ import io.netty.channel.Channel;
  * this every service's health would stay DOWN on the local stack. The answer is the {@code isMaster} one plus
  * {@code isWritablePrimary}, as a real primary gives it.</li>
  * <li>Its collections narrow a filter by an index where MongoDB would, instead of scanning the collection:
- * {@code _id} beside other conditions, and the first field of a declared non-unique index
- * ({@link NarrowingH2Collection}).</li>
+ * {@code _id} beside other conditions, and the first field of a declared non-unique index, in finds, writes
+ * and the leading {@code $match} of an aggregation ({@link NarrowingH2Collection}).</li>
  * </ul>
  * The data layout on disk is the stock one, so a store file written before this change opens unchanged.
  */
@@ -55,6 +59,20 @@ final class HelloAwareH2Backend extends H2Backend {
 
         NarrowingH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String collectionName
+                    && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                    && pipeline.get(0) instanceof Document first && first.size() == 1
+                    && first.get("$match") instanceof Document match
+                    && resolveCollection(collectionName, false) instanceof NarrowingH2Collection collection) {
+                return collection.aggregatingWithLeadingMatch(match,
+                        () -> super.handleCommand(channel, command, query, resolver, oplog));
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 
@@ -35,11 +36,15 @@ import de.bwaldvogel.mongo.bson.Document;
  * and every bulk write choose their documents, so overriding it changes only which documents are read, never
  * what is done with them: the full filter is still applied to each candidate, the candidates are visited in
  * the stock (position) order, and an upsert whose filter matches nothing still inserts, failing with E11000
- * when the {@code _id} exists. Aggregations read the whole collection as before.
+ * when the {@code _id} exists. An aggregation whose pipeline starts with such a {@code $match} reads only those
+ * candidates as its source ({@link #aggregatingWithLeadingMatch}); that includes the driver's
+ * {@code countDocuments}, which is a {@code $match} + {@code $group} aggregation.
  */
 final class NarrowingH2Collection extends H2Collection {
 
     private final Map<String, StringPostings> postingsByPath = new HashMap<>();
+    /** The leading {@code $match} of the aggregation this thread is running on this collection, if any. */
+    private final ThreadLocal<Document> leadingMatch = new ThreadLocal<>();
 
     NarrowingH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -50,6 +55,16 @@ final class NarrowingH2Collection extends H2Collection {
     protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip,
             int limit, int batchSize, Document fieldSelector) {
         List<Index<Object>> indexes = getIndexes();
+        Document match = leadingMatch.get();
+        if (match != null && query.isEmpty()) {
+            // The aggregation's source read (the whole collection): only documents its leading $match keeps
+            // can reach the next stage, and the $match stage still runs on them. Read once per aggregation.
+            leadingMatch.remove();
+            Iterable<Object> candidates = candidates(match, indexes);
+            if (candidates != null) {
+                return matchDocuments(match, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
         if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
             Iterable<Object> candidates = candidates(query, indexes);
             if (candidates != null) {
@@ -85,6 +100,21 @@ final class NarrowingH2Collection extends H2Collection {
             }
         }
         return null;
+    }
+
+    /**
+     * Runs an aggregation whose pipeline starts with {@code {$match: filter}}, letting its read of the whole
+     * collection narrow to what the filter can match (mongo-java-server reads every document for an
+     * aggregation). The first whole-collection read on this thread during the call is the pipeline's source.
+     */
+    <T> T aggregatingWithLeadingMatch(Document filter, Supplier<T> aggregation) {
+        leadingMatch.set(filter);
+        try {
+            return aggregation.get();
+        }
+        finally {
+            leadingMatch.remove();
+        }
     }
 
     private StringPostings postings(String path) {

@@ -29,8 +29,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -266,6 +269,36 @@ class HelloAwareH2BackendTests {
         });
 
         assertThat(outcome).isEqualTo(List.of(List.of("a1", "a2"), 1L, List.of("a1", "a3")));
+    }
+
+    @Test
+    void aggregationsStartingWithANarrowableMatchGiveTheStockResults() {
+        Object outcome = sameOutcome(articles -> {
+            articles.createIndex(Indexes.compoundIndex(Indexes.ascending("entityIds"), Indexes.descending("day")));
+            articles.insertMany(List.of(tagged("a1", 1, "loc:hcm", "org:x"), tagged("a2", 2, "loc:hn", "org:x"),
+                    tagged("a3", 3, "loc:hcm", "per:y", "org:x"), tagged("a4", 4, "per:y")));
+            // search-service's co-occurring entities of an entity page.
+            List<Bson> coOccurring = List.of(Aggregates.match(eq("entityIds", "loc:hcm")),
+                    Aggregates.unwind("$entityIds"), Aggregates.match(ne("entityIds", "loc:hcm")),
+                    Aggregates.group("$entityIds", Accumulators.sum("count", 1)),
+                    Aggregates.sort(Sorts.orderBy(Sorts.descending("count"), Sorts.ascending("_id"))));
+            // A lookup into the same collection reads it again: only the pipeline's source is narrowed.
+            List<Bson> lookup = List.of(Aggregates.match(and(eq("_id", "a4"), gte("day", 1))),
+                    Aggregates.lookup("articles", "entityIds", "entityIds", "alike"),
+                    Aggregates.lookup("articles", List.of(Aggregates.match(gte("day", 3))), "later"),
+                    Aggregates.project(Projections.fields(Projections.computed("alike", "$alike._id"),
+                            Projections.computed("later", "$later._id"))));
+            List<Bson> unnarrowed = List.of(Aggregates.match(gte("day", 2)), Aggregates.count("n"));
+            return List.of(articles.aggregate(coOccurring).into(new ArrayList<>()),
+                    articles.aggregate(lookup).into(new ArrayList<>()),
+                    articles.aggregate(unnarrowed).into(new ArrayList<>()),
+                    articles.aggregate(List.of(Aggregates.match(eq("entityIds", "none")))).into(new ArrayList<>()));
+        });
+
+        assertThat(outcome).isEqualTo(List.of(
+                List.of(new Document("_id", "org:x").append("count", 2), new Document("_id", "per:y").append("count", 1)),
+                List.of(new Document("_id", "a4").append("alike", List.of("a3", "a4")).append("later", List.of("a3", "a4"))),
+                List.of(new Document("n", 3)), List.of()));
     }
 
     @Test
