@@ -71,6 +71,12 @@ public class ArticleIndex implements Closeable {
      * from the index instead of running the ICU analyzer over every returned article again.
      */
     private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+    /**
+     * Fields that only match and score: no query of the service looks at positions (no phrase
+     * queries; syllable pairs are indexed as terms), so none are written, which makes indexing and
+     * the index cheaper.
+     */
+    private static final FieldType TERMS_ONLY = termsOnly();
 
     private final Analyzer analyzer = ArticleAnalyzers.perField();
     private final FacetsConfig facets = new FacetsConfig();
@@ -306,15 +312,15 @@ public class ArticleIndex implements Closeable {
         doc.add(new Field(ArticleFields.TITLE, title, HIGHLIGHTED_TEXT));
         doc.add(new Field(ArticleFields.LEAD, lead, HIGHLIGHTED_TEXT));
         doc.add(new Field(ArticleFields.BODY, body, HIGHLIGHTED_TEXT));
-        doc.add(new TextField(ArticleFields.ALL, title, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.ALL, lead, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.ALL, body, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TITLE_BIGRAMS, title, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TITLE_EXACT_BIGRAMS, title, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TEXT_EXACT_BIGRAMS, lead + "\n\n" + body, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TITLE_EXACT, title, Field.Store.NO));
-        doc.add(new TextField(ArticleFields.TEXT_EXACT, lead + "\n\n" + body, Field.Store.NO));
+        doc.add(new Field(ArticleFields.ALL, title, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.ALL, lead, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.ALL, body, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TITLE_BIGRAMS, title, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TITLE_EXACT_BIGRAMS, title, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TEXT_EXACT_BIGRAMS, lead + "\n\n" + body, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TITLE_EXACT, title, TERMS_ONLY));
+        doc.add(new Field(ArticleFields.TEXT_EXACT, lead + "\n\n" + body, TERMS_ONLY));
         if (article.source() != null) {
             doc.add(new StringField(ArticleFields.SOURCE, article.source(), Field.Store.YES));
             doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_SOURCE, article.source()));
@@ -333,8 +339,8 @@ public class ArticleIndex implements Closeable {
             }
             names.addAll(nonNull(entity.aliases()));
             for (String name : names) {
-                doc.add(new TextField(ArticleFields.ENTITY_NAMES, nfc(name), Field.Store.NO));
-                doc.add(new TextField(ArticleFields.ALL, nfc(name), Field.Store.NO));
+                doc.add(new Field(ArticleFields.ENTITY_NAMES, nfc(name), TERMS_ONLY));
+                doc.add(new Field(ArticleFields.ALL, nfc(name), TERMS_ONLY));
                 String key = VietnameseText.key(name);
                 if (!key.isEmpty()) {
                     doc.add(new StringField(ArticleFields.ENTITY_KEY, key, Field.Store.NO));
@@ -357,6 +363,13 @@ public class ArticleIndex implements Closeable {
             }
         }
         return doc;
+    }
+
+    private static FieldType termsOnly() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static FieldType highlightedText() {
@@ -427,9 +440,9 @@ public class ArticleIndex implements Closeable {
             this.path = path;
             try {
                 if (predatesCurrentFields(path)) {
-                    // written before the text fields carried offsets (Lucene refuses to mix the two in one
-                    // field) or before the combined field existed: start empty; the feed then re-reads the
-                    // compacted topic from the start
+                    // written with other index options (offsets in the text fields, no positions in the
+                    // others; Lucene refuses to mix options in one field) or before the combined field
+                    // existed: start empty; the feed then re-reads the compacted topic from the start
                     log.warn("Article index at {} predates the current fields: rebuilding it from the topic", path);
                     deleteRecursively(path);
                 }
@@ -463,8 +476,9 @@ public class ArticleIndex implements Closeable {
                 try (DirectoryReader reader = DirectoryReader.open(existing)) {
                     FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
                     FieldInfo title = fields.fieldInfo(ArticleFields.TITLE);
+                    FieldInfo all = fields.fieldInfo(ArticleFields.ALL);
                     return title != null && (title.getIndexOptions() != HIGHLIGHTED_TEXT.indexOptions()
-                            || fields.fieldInfo(ArticleFields.ALL) == null);
+                            || all == null || all.getIndexOptions() != TERMS_ONLY.indexOptions());
                 }
             }
         }

@@ -4,8 +4,10 @@ import io.newsflow.search.SampleArticles;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -40,6 +42,29 @@ class ArticleIndexTests {
         try (ArticleIndex index = new ArticleIndex(directory)) {
             assertThat(index.documentCount()).isZero();
             assertThat(index.committedOffsets()).isEmpty();
+            Map<String, Long> applied = new HashMap<>();
+            assertThat(index.apply(SampleArticles.visit(1), applied)).isTrue();
+            index.publish(applied, Map.of());
+            assertThat(index.searchableRevision("a000000000000001")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void startsEmptyFromTheTopicWhenTheCombinedFieldWasWrittenWithPositions() throws IOException {
+        FieldType highlighted = new FieldType(TextField.TYPE_STORED);
+        highlighted.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        try (var old = FSDirectory.open(directory);
+             IndexWriter writer = new IndexWriter(old, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new StringField(ArticleFields.ID, "a000000000000009", Field.Store.YES));
+            doc.add(new Field(ArticleFields.TITLE, "Tiêu đề cũ", highlighted));
+            doc.add(new TextField(ArticleFields.ALL, "Tiêu đề cũ", Field.Store.NO));
+            writer.addDocument(doc);
+            writer.commit();
+        }
+
+        try (ArticleIndex index = new ArticleIndex(directory)) {
+            assertThat(index.documentCount()).isZero();
             Map<String, Long> applied = new HashMap<>();
             assertThat(index.apply(SampleArticles.visit(1), applied)).isTrue();
             index.publish(applied, Map.of());
