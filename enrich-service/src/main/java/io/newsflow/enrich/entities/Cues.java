@@ -76,22 +76,22 @@ final class Cues {
 
     /** An English word after a place name: "Ward", "District", "River". */
     boolean isLocationSuffix(Token token) {
-        return token.capitalised() && cueAt(locationSuffixes, List.of(token), 0, false) > 0;
+        return token.capitalised() && isWordCue(locationSuffixes, token, false);
     }
 
     /** The last word of a company's name: "Industries", "Group", "JSC". */
     boolean isOrganizationSuffix(Token token) {
-        return token.capitalised() && cueAt(organizationSuffixes, List.of(token), 0, false) > 0;
+        return token.capitalised() && isWordCue(organizationSuffixes, token, false);
     }
 
     /** "tại" in "Đại sứ Hàn Quốc tại Việt Nam …": the place of a title's post. */
     boolean isTitleLink(Token token) {
-        return !token.capitalised() && cueAt(titleLinks, List.of(token), 0, true) > 0;
+        return !token.capitalised() && isWordCue(titleLinks, token, true);
     }
 
     /** "và", "and": the next name is of the same kind as the one before. */
     boolean isConjunction(Token token) {
-        return cueAt(conjunctions, List.of(token), 0, false) > 0;
+        return isWordCue(conjunctions, token, false);
     }
 
     /**
@@ -120,8 +120,16 @@ final class Cues {
     }
 
     boolean isSurname(Token token) {
-        return surnames.getOrDefault(token.key(), List.of()).stream()
-                .anyMatch(surname -> token.writes(surname.lower(), surname.key()));
+        List<Token> candidates = surnames.get(token.key());
+        if (candidates == null) {
+            return false;
+        }
+        for (Token surname : candidates) {
+            if (token.writes(surname.lower(), surname.key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A function word after which a lower-case syllable may still close a name ("… Cộng sản của"). */
@@ -133,9 +141,28 @@ final class Cues {
         return cueAt(cues, tokens, at, false);
     }
 
+    /** Whether {@code token} alone is one of the one-word {@code cues}. */
+    private static boolean isWordCue(Map<String, List<List<Token>>> cues, Token token, boolean exact) {
+        List<List<Token>> candidates = cues.get(token.key());
+        if (candidates == null) {
+            return false;
+        }
+        for (List<Token> cue : candidates) {
+            if (cue.size() == 1 && (exact ? token.lower().equals(cue.get(0).lower())
+                    : token.writes(cue.get(0).lower(), cue.get(0).key()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code exact}: the text must carry the cue's diacritics even when it carries none at all. */
     private static int cueAt(Map<String, List<List<Token>>> cues, List<Token> tokens, int at, boolean exact) {
-        for (List<Token> cue : cues.getOrDefault(tokens.get(at).key(), List.of())) {
+        List<List<Token>> candidates = cues.get(tokens.get(at).key());
+        if (candidates == null) {
+            return 0;
+        }
+        for (List<Token> cue : candidates) {
             if (at + cue.size() > tokens.size()) {
                 continue;
             }

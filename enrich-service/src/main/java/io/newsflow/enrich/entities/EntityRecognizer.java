@@ -36,6 +36,7 @@ public final class EntityRecognizer {
     private final KnowledgeBase knowledge;
     private final Cues cues;
     private final Set<String> stopwords;
+    private final Token.Spellings spellings = new Token.Spellings();
 
     EntityRecognizer(KnowledgeBase knowledge, Cues cues, Set<String> stopwords) {
         this.knowledge = knowledge;
@@ -86,7 +87,7 @@ public final class EntityRecognizer {
         return aggregate(zones, claims, max);
     }
 
-    private static List<Zone> zones(ExtractedArticle article) {
+    private List<Zone> zones(ExtractedArticle article) {
         List<Zone> zones = new ArrayList<>();
         add(zones, article.title(), TITLE_WEIGHT);
         add(zones, article.lead(), LEAD_WEIGHT);
@@ -98,10 +99,10 @@ public final class EntityRecognizer {
         return zones;
     }
 
-    private static void add(List<Zone> zones, String text, double weight) {
+    private void add(List<Zone> zones, String text, double weight) {
         if (text != null && !text.isBlank()) {
             String nfc = VietnameseText.nfc(text);
-            zones.add(new Zone(Token.of(nfc), nfc, weight));
+            zones.add(new Zone(Token.of(nfc, spellings), nfc, weight));
         }
     }
 

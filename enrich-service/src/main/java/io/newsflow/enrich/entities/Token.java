@@ -2,63 +2,139 @@ package io.newsflow.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.newsflow.contract.text.VietnameseText;
 
 /**
- * A word of the text with its matching key and what separates it from the word before.
- *
- * @param surface      the word as written (NFC)
- * @param key          folded form for matching
- * @param lower        lower case with diacritics
- * @param ascii        written without any diacritic
- * @param start        offset of the word in the text
- * @param end          offset after the word
- * @param capitalised  starts with an upper-case letter
- * @param allCaps      two letters or more, all upper case (an abbreviation such as HĐND)
- * @param gapBefore    the characters between the previous word and this one
+ * A word of the text with its matching key and what separates it from the word before. What the
+ * matching rules ask of the gap (a hard break, a gap an alias may span) is worked out once here,
+ * since every rule asks it of the same tokens again and again.
  */
-record Token(String surface, String key, String lower, boolean ascii, int start, int end, boolean capitalised,
-             boolean allCaps, String gapBefore) {
+final class Token {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+    /** How a word is written, independent of where: classified once per spelling (see {@link Spellings}). */
+    record Spelling(String surface, String key, String lower, boolean ascii, boolean capitalised, boolean allCaps,
+                    boolean number) {
 
-    static List<Token> of(String text) {
-        List<Token> tokens = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        int previousEnd = 0;
-        while (word.find()) {
-            String surface = word.group();
+        static Spelling of(String surface) {
             int first = surface.codePointAt(0);
-            boolean capitalised = Character.isUpperCase(first);
-            boolean allCaps = surface.codePointCount(0, surface.length()) >= 2
-                    && surface.codePoints().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c))
-                    && surface.codePoints().anyMatch(Character::isLetter);
-            boolean ascii = surface.chars().allMatch(c -> c < 0x80);
-            String lower = lower(surface);
+            boolean ascii = true;
+            boolean anyLetter = false;
+            boolean noLowerLetter = true;
+            for (int i = 0; i < surface.length(); ) {
+                int c = surface.codePointAt(i);
+                i += Character.charCount(c);
+                ascii &= c < 0x80;
+                if (Character.isLetter(c)) {
+                    anyLetter = true;
+                    noLowerLetter &= Character.isUpperCase(c);
+                }
+            }
+            boolean allCaps = surface.codePointCount(0, surface.length()) >= 2 && noLowerLetter && anyLetter;
+            String lower = surface.toLowerCase(Locale.ROOT);
             // ASCII words fold to their lower case; only marked words need the Unicode folding
-            tokens.add(new Token(surface, ascii ? lower : VietnameseText.fold(surface), lower, ascii, word.start(),
-                    word.end(), capitalised, allCaps, text.substring(previousEnd, word.start())));
-            previousEnd = word.end();
+            return new Spelling(surface, ascii ? lower : VietnameseText.fold(surface), lower, ascii,
+                    Character.isUpperCase(first), allCaps, Character.isDigit(first));
+        }
+    }
+
+    /**
+     * The spellings seen so far: news reuses a few tens of thousands of spellings, so each is
+     * classified and folded once, and its key's hash is computed once for every lookup after.
+     * Bounded, so that an endless stream of new tokens (numbers, codes) cannot grow it without limit.
+     */
+    static final class Spellings {
+
+        private static final int MAX_SPELLINGS = 200_000;
+
+        private final Map<String, Spelling> known = new ConcurrentHashMap<>();
+
+        Spelling of(String surface) {
+            Spelling spelling = known.get(surface);
+            if (spelling == null) {
+                spelling = Spelling.of(surface);
+                if (known.size() < MAX_SPELLINGS) {
+                    known.putIfAbsent(surface, spelling);
+                }
+            }
+            return spelling;
+        }
+    }
+
+    private static final String SPACE = " ";
+
+    private final Spelling spelling;
+    private final int start;
+    private final int end;
+    private final String gapBefore;
+    private final boolean hardBreakBefore;
+    private final boolean softGapBefore;
+    private final boolean softGapWithCommaBefore;
+
+    private Token(Spelling spelling, int start, int end, String gapBefore) {
+        this.spelling = spelling;
+        this.start = start;
+        this.end = end;
+        this.gapBefore = gapBefore;
+        // punctuation between this word and the previous one ends a name: "Hà Nội, Huế" are two;
+        // hyphenated or apostrophised names stay whole: "Jean-Pierre", "O'Neil"
+        this.hardBreakBefore = !gapBefore.isBlank()
+                && !(gapBefore.equals("-") || gapBefore.equals("'") || gapBefore.equals("’"));
+        this.softGapBefore = softGap(gapBefore, false);
+        this.softGapWithCommaBefore = softGap(gapBefore, true);
+    }
+
+    /** The words of {@code text}, each spelling classified anew (for the data files, read once). */
+    static List<Token> of(String text) {
+        return of(text, null);
+    }
+
+    /** The words of {@code text}: runs of letters, marks and digits; spellings looked up in {@code spellings}. */
+    static List<Token> of(String text, Spellings spellings) {
+        List<Token> tokens = new ArrayList<>(Math.max(8, text.length() / 5));
+        int length = text.length();
+        int previousEnd = 0;
+        int i = 0;
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordPart(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            do {
+                i += Character.charCount(codePoint);
+            } while (i < length && isWordPart(codePoint = text.codePointAt(i)));
+            String surface = text.substring(start, i);
+            Spelling spelling = spellings == null ? Spelling.of(surface) : spellings.of(surface);
+            String gap = start - previousEnd == 1 && text.charAt(previousEnd) == ' ' ? SPACE : text.substring(previousEnd, start);
+            tokens.add(new Token(spelling, start, i, gap));
+            previousEnd = i;
         }
         return tokens;
     }
 
-    /** Punctuation between this word and the previous one ends a name: "Hà Nội, Huế" are two. */
-    boolean hardBreakBefore() {
-        if (gapBefore.isBlank()) {
-            return false;
+    /** {@code [\p{L}\p{M}\p{N}]}: a letter, a combining mark or a number. */
+    private static boolean isWordPart(int codePoint) {
+        if (codePoint < 0x80) {
+            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+                    || (codePoint >= '0' && codePoint <= '9');
         }
-        // hyphenated or apostrophised names stay whole: "Jean-Pierre", "O'Neil"
-        return !(gapBefore.equals("-") || gapBefore.equals("'") || gapBefore.equals("’"));
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+                 Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                 Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
-    /** A gap that an alias may span: spaces and the punctuation of abbreviations ("TP. HCM", "Bà Rịa - Vũng Tàu"). */
-    boolean softGapBefore(boolean commaAllowed) {
-        for (int i = 0; i < gapBefore.length(); i++) {
-            char c = gapBefore.charAt(i);
+    private static boolean softGap(String gap, boolean commaAllowed) {
+        for (int i = 0; i < gap.length(); i++) {
+            char c = gap.charAt(i);
             boolean allowed = Character.isWhitespace(c) || c == '.' || c == '-' || c == '–' || c == '&' || c == '\''
                     || c == '’' || (commaAllowed && c == ',');
             if (!allowed) {
@@ -68,19 +144,79 @@ record Token(String surface, String key, String lower, boolean ascii, int start,
         return true;
     }
 
+    /** The word as written (NFC). */
+    String surface() {
+        return spelling.surface();
+    }
+
+    /** Folded form for matching. */
+    String key() {
+        return spelling.key();
+    }
+
+    /** Lower case with diacritics. */
+    String lower() {
+        return spelling.lower();
+    }
+
+    /** Written without any diacritic. */
+    boolean ascii() {
+        return spelling.ascii();
+    }
+
+    /** Offset of the word in the text. */
+    int start() {
+        return start;
+    }
+
+    /** Offset after the word. */
+    int end() {
+        return end;
+    }
+
+    /** Starts with an upper-case letter. */
+    boolean capitalised() {
+        return spelling.capitalised();
+    }
+
+    /** Two letters or more, all upper case (an abbreviation such as HĐND). */
+    boolean allCaps() {
+        return spelling.allCaps();
+    }
+
+    /** The characters between the previous word and this one. */
+    String gapBefore() {
+        return gapBefore;
+    }
+
+    /** Punctuation between this word and the previous one ends a name: "Hà Nội, Huế" are two. */
+    boolean hardBreakBefore() {
+        return hardBreakBefore;
+    }
+
+    /** A gap that an alias may span: spaces and the punctuation of abbreviations ("TP. HCM", "Bà Rịa - Vũng Tàu"). */
+    boolean softGapBefore(boolean commaAllowed) {
+        return commaAllowed ? softGapWithCommaBefore : softGapBefore;
+    }
+
     /**
      * Whether this word is {@code written} (lower-case NFC): exactly when the text carries its
      * diacritics, by folded key when it carries none ("Lao" in English text is "Lào"; "Bí" is not "Bỉ").
      */
     boolean writes(String written, String writtenKey) {
-        return key.equals(writtenKey) && (ascii || lower.equals(written));
+        return spelling.key().equals(writtenKey) && (spelling.ascii() || spelling.lower().equals(written));
     }
 
     static String lower(String surface) {
-        return surface.toLowerCase(java.util.Locale.ROOT);
+        return surface.toLowerCase(Locale.ROOT);
     }
 
     boolean isNumber() {
-        return Character.isDigit(surface.codePointAt(0));
+        return spelling.number();
+    }
+
+    @Override
+    public String toString() {
+        return spelling.surface();
     }
 }

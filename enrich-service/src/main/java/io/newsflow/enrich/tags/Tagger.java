@@ -170,11 +170,99 @@ public final class Tagger {
     private record PhraseRanking(List<EnrichedArticle.Tag> tags, List<String> consideredKeys) {
     }
 
-    /** Score, occurrences and spellings of one candidate phrase in the article. */
+    /**
+     * A phrase as its folded words: the n-grams of an article are counted by their words, so that the
+     * phrase's text is written out only for the few phrases that can become tags.
+     */
+    private static final class Phrase {
+        private final String[] keys;
+        private final int hash;
+
+        Phrase(String[] keys) {
+            this.keys = keys;
+            this.hash = java.util.Arrays.hashCode(keys);
+        }
+
+        /** The phrase {@code words[0..length)} extended by {@code next}. */
+        static Phrase of(Phrase shorter, String next) {
+            String[] keys = shorter == null ? new String[1] : java.util.Arrays.copyOf(shorter.keys, shorter.keys.length + 1);
+            keys[keys.length - 1] = next;
+            return new Phrase(keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Phrase phrase && phrase.hash == hash && java.util.Arrays.equals(phrase.keys, keys);
+        }
+
+        /** The phrase's key: its folded words separated by single spaces. */
+        @Override
+        public String toString() {
+            return String.join(" ", keys);
+        }
+    }
+
+    /**
+     * Score, occurrences and spellings of one candidate phrase in the article; {@code named} when it is
+     * written with capitals inside a sentence somewhere.
+     */
     private static final class Candidate {
         private double score;
         private int occurrences;
-        private final Map<String, Integer> surfaces = new HashMap<>(4);
+        private boolean named;
+        private String key;
+        /** Each spelling once, in the order of first use, with its count. */
+        private final List<Word[]> spellings = new ArrayList<>(2);
+        private final List<int[]> spellingCounts = new ArrayList<>(2);
+
+        String key(Phrase phrase) {
+            if (key == null) {
+                key = phrase.toString();
+            }
+            return key;
+        }
+
+        void countSpelling(List<Word> chunk, int from, int length) {
+            for (int s = 0; s < spellings.size(); s++) {
+                if (sameSpelling(spellings.get(s), chunk, from, length)) {
+                    spellingCounts.get(s)[0]++;
+                    return;
+                }
+            }
+            spellings.add(chunk.subList(from, from + length).toArray(new Word[0]));
+            spellingCounts.add(new int[] {1});
+        }
+
+        private static boolean sameSpelling(Word[] spelling, List<Word> chunk, int from, int length) {
+            for (int i = 0; i < length; i++) {
+                Word word = chunk.get(from + i);
+                if (spelling[i] != word && !spelling[i].surface().equals(word.surface())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The spellings and their counts, as a map filled in the order the article first used them. */
+        Map<String, Integer> surfaces() {
+            Map<String, Integer> surfaces = new HashMap<>(4);
+            for (int s = 0; s < spellings.size(); s++) {
+                StringBuilder surface = new StringBuilder();
+                for (Word word : spellings.get(s)) {
+                    if (surface.length() > 0) {
+                        surface.append(' ');
+                    }
+                    surface.append(word.surface());
+                }
+                surfaces.put(surface.toString(), spellingCounts.get(s)[0]);
+            }
+            return surfaces;
+        }
     }
 
     /**
@@ -267,45 +355,57 @@ public final class Tagger {
     }
 
     private PhraseRanking phrases(List<ScannedText> texts, List<EnrichedArticle.Entity> entities, int maxTags) {
-        Set<String> entityKeys = new HashSet<>();
+        Set<Phrase> entityKeys = new HashSet<>();
         for (EnrichedArticle.Entity entity : entities) {
-            entityKeys.add(VietnameseText.key(entity.name()));
-            entity.aliases().forEach(alias -> entityKeys.add(VietnameseText.key(alias)));
+            entityKeys.add(new Phrase(VietnameseText.key(entity.name()).split(" ")));
+            for (String alias : entity.aliases()) {
+                entityKeys.add(new Phrase(VietnameseText.key(alias).split(" ")));
+            }
         }
         // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
-        Map<String, Candidate> candidates = new HashMap<>(4096);
-        Set<String> namedKeys = new HashSet<>(2048);
+        Map<Phrase, Candidate> candidates = new HashMap<>(4096);
         List<Word> chunk = new ArrayList<>();
         for (ScannedText text : texts) {
             for (List<Word> clause : text.clauses()) {
                 // runs of words between stopwords: the candidate phrases live inside them
                 for (Word word : clause) {
                     if (word.breaksChunk()) {
-                        collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                        collect(chunk, text.weight(), entityKeys, candidates);
                         chunk.clear();
                     } else {
                         chunk.add(word);
                     }
                 }
-                collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                collect(chunk, text.weight(), entityKeys, candidates);
                 chunk.clear();
             }
         }
-        List<Map.Entry<String, Candidate>> eligible = candidates.entrySet().stream()
-                .filter(entry -> entry.getValue().score >= MIN_PHRASE_SCORE)
-                // written with capitals inside a sentence somewhere: a title or a name ("Bí thư")
-                .filter(entry -> !namedKeys.contains(entry.getKey()))
-                .filter(entry -> entry.getValue().occurrences >= MIN_OCCURRENCES)
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Candidate> entry) -> entry.getValue().score)
-                        .reversed().thenComparing(Map.Entry::getKey))
-                .limit(MAX_PHRASES_LOOKED_UP)
-                .toList();
-        List<String> consideredKeys = eligible.stream().map(Map.Entry::getKey).toList();
+        List<Map.Entry<Phrase, Candidate>> eligible = new ArrayList<>();
+        for (Map.Entry<Phrase, Candidate> entry : candidates.entrySet()) {
+            Candidate candidate = entry.getValue();
+            // written with capitals inside a sentence somewhere: a title or a name ("Bí thư")
+            if (candidate.score >= MIN_PHRASE_SCORE && candidate.occurrences >= MIN_OCCURRENCES && !candidate.named) {
+                eligible.add(entry);
+            }
+        }
+        eligible.sort(Comparator.comparingDouble((Map.Entry<Phrase, Candidate> entry) -> entry.getValue().score)
+                .reversed().thenComparing(entry -> entry.getValue().key(entry.getKey())));
+        if (eligible.size() > MAX_PHRASES_LOOKED_UP) {
+            eligible = eligible.subList(0, MAX_PHRASES_LOOKED_UP);
+        }
+        List<String> consideredKeys = new ArrayList<>(eligible.size());
+        Map<String, Candidate> byKey = new HashMap<>();
+        for (Map.Entry<Phrase, Candidate> entry : eligible) {
+            String key = entry.getValue().key(entry.getKey());
+            consideredKeys.add(key);
+            byKey.put(key, entry.getValue());
+        }
+        consideredKeys = List.copyOf(consideredKeys);
         PhraseStatistics.Frequencies corpus = consideredKeys.isEmpty() ? PhraseStatistics.Frequencies.EMPTY
                 : statistics.frequencies(consideredKeys);
         Map<String, Double> weighted = new HashMap<>();
-        for (Map.Entry<String, Candidate> entry : eligible) {
-            weighted.put(entry.getKey(), entry.getValue().score * corpus.inverseDocumentFrequency(entry.getKey()));
+        for (String key : consideredKeys) {
+            weighted.put(key, byKey.get(key).score * corpus.inverseDocumentFrequency(key));
         }
         List<String> ranked = new ArrayList<>(consideredKeys);
         ranked.sort(Comparator.comparingDouble((String key) -> weighted.get(key)).reversed().thenComparing(key -> key));
@@ -318,52 +418,51 @@ public final class Tagger {
             }
             String[] words = key.split(" ");
             // "hợp tác" and "tăng cường hợp tác" say the same: keep the better one
-            if (chosen.stream().anyMatch(other -> overlaps(other, words))) {
+            if (overlapsAny(chosen, words)) {
                 continue;
             }
             chosen.add(words);
-            tags.add(new EnrichedArticle.Tag(label(candidates.get(key).surfaces), Math.round(weighted.get(key) / best * 100) / 100.0));
+            tags.add(new EnrichedArticle.Tag(label(byKey.get(key).surfaces()), Math.round(weighted.get(key) / best * 100) / 100.0));
         }
         return new PhraseRanking(tags, consideredKeys);
     }
 
-    private static void collect(List<Word> chunk, double weight, Set<String> entityKeys, Map<String, Candidate> candidates,
-                                Set<String> namedKeys) {
+    private static boolean overlapsAny(List<String[]> chosen, String[] words) {
+        for (String[] other : chosen) {
+            if (overlaps(other, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(List<Word> chunk, double weight, Set<Phrase> entityKeys, Map<Phrase, Candidate> candidates) {
         int size = chunk.size();
-        StringBuilder key = new StringBuilder();
-        StringBuilder surface = new StringBuilder();
         for (int from = 0; from < size; from++) {
-            key.setLength(0);
-            surface.setLength(0);
+            Phrase phrase = null;
             boolean capitalised = false;
             for (int length = 1; length <= MAX_PHRASE_WORDS && from + length <= size; length++) {
                 Word word = chunk.get(from + length - 1);
-                if (length > 1) {
-                    key.append(' ');
-                    surface.append(' ');
-                }
-                key.append(word.key());
-                surface.append(word.surface());
+                phrase = Phrase.of(phrase, word.key());
                 // capitals inside a sentence mark names and titles ("Bí thư Thành ủy"), which entities cover
                 capitalised |= word.capitalised();
                 if (capitalised) {
-                    namedKeys.add(key.toString());
+                    candidates.computeIfAbsent(phrase, k -> new Candidate()).named = true;
                     continue;
                 }
                 if (length == 1 && !word.taggableAlone()) {
                     // not a lone Vietnamese syllable: words are mostly two syllables, one is too vague
                     continue;
                 }
-                String phraseKey = key.toString();
-                if (entityKeys.contains(phraseKey)) {
+                if (entityKeys.contains(phrase)) {
                     continue;
                 }
                 // phrases the stopwords bound on a side are more likely whole terms than cuts inside a run
                 double bounded = 1 + (from == 0 ? BOUNDARY_BONUS : 0) + (from + length == size ? BOUNDARY_BONUS : 0);
-                Candidate candidate = candidates.computeIfAbsent(phraseKey, k -> new Candidate());
+                Candidate candidate = candidates.computeIfAbsent(phrase, k -> new Candidate());
                 candidate.score += weight * LENGTH_FACTOR[length] * bounded;
                 candidate.occurrences++;
-                candidate.surfaces.merge(surface.toString(), 1, Integer::sum);
+                candidate.countSpelling(chunk, from, length);
             }
         }
     }
