@@ -36,12 +36,14 @@ public final class EntityRecognizer {
     private final KnowledgeBase knowledge;
     private final Cues cues;
     private final Set<String> stopwords;
-    private final Token.Spellings spellings = new Token.Spellings();
+    private final Token.Spellings spellings;
 
     EntityRecognizer(KnowledgeBase knowledge, Cues cues, Set<String> stopwords) {
         this.knowledge = knowledge;
         this.cues = cues;
         this.stopwords = stopwords;
+        this.spellings = new Token.Spellings(key -> WordFacts.of(knowledge.aliasesStartingWith(key),
+                cues.cuesStartingWith(key), cues.surnamesWritten(key), stopwords.contains(key)));
     }
 
     public static EntityRecognizer withDefaults() {
@@ -296,7 +298,7 @@ public final class EntityRecognizer {
                     end = ++k;
                     continue;
                 }
-                if (stopwords.contains(token.key()) || k == from) {
+                if (isStopword(token) || k == from) {
                     break;
                 }
                 // a lower-case syllable belongs to the name inside it ("Tạp chí Cộng sản Việt Nam")
@@ -362,7 +364,7 @@ public final class EntityRecognizer {
             // a stopword ends the run only where it is capitalised as a sentence start ("The", "In"):
             // inside a sentence "Tay Ho" is a name even though "họ" folds to a Vietnamese stopword
             while (from > 0 && i - from < 4 && claimed[from - 1] == null && tokens.get(from - 1).capitalised()
-                    && !(stopwords.contains(tokens.get(from - 1).key()) && sentenceStart(tokens, from - 1))
+                    && !(isStopword(tokens.get(from - 1)) && sentenceStart(tokens, from - 1))
                     && !tokens.get(from).hardBreakBefore()) {
                 from--;
             }
@@ -371,6 +373,10 @@ public final class EntityRecognizer {
                         List.of(), from, i));
             }
         }
+    }
+
+    private boolean isStopword(Token token) {
+        return token.facts() != null ? token.facts().stopword : stopwords.contains(token.key());
     }
 
     private static boolean sentenceStart(List<Token> tokens, int at) {

@@ -43,7 +43,7 @@ final class KnowledgeBase {
     }
 
     /** The aliases whose folded words are the path to this node, in the order the files give them. */
-    private static final class Node {
+    static final class Node {
         private final Map<String, Node> next = new HashMap<>(4);
         private final List<Alias> aliases = new ArrayList<>(1);
     }
@@ -110,7 +110,8 @@ final class KnowledgeBase {
 
     /** The longest alias written at {@code at}, if any. */
     Alias longestMatch(List<Token> tokens, int at) {
-        Node first = root.next.get(tokens.get(at).key());
+        Token token = tokens.get(at);
+        Node first = token.facts() != null ? token.facts().aliases : root.next.get(token.key());
         return first == null ? null : longestMatch(first, tokens, at, 1);
     }
 
@@ -158,6 +159,11 @@ final class KnowledgeBase {
         }
         // a name is written with a capital somewhere: "lào" in "người lao động" is not Laos
         return anyCapital;
+    }
+
+    /** The aliases starting with the folded word {@code key}, for {@link WordFacts}; null when none. */
+    Node aliasesStartingWith(String key) {
+        return root.next.get(key);
     }
 
     Entry byId(String id) {

@@ -3,10 +3,10 @@ package io.newsflow.enrich.entities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.enrich.knowledge.Vocabulary;
 
 /**
  * A word of the text with its matching key and what separates it from the word before. What the
@@ -15,9 +15,12 @@ import io.newsflow.contract.text.VietnameseText;
  */
 final class Token {
 
-    /** How a word is written, independent of where: classified once per spelling (see {@link Spellings}). */
+    /**
+     * How a word is written, independent of where: classified once per spelling (see {@link Spellings}),
+     * with what the recognizer's data says about its key ({@code facts}, null outside a recognizer).
+     */
     record Spelling(String surface, String key, String lower, boolean ascii, boolean capitalised, boolean allCaps,
-                    boolean number) {
+                    boolean number, WordFacts facts) {
 
         static Spelling of(String surface) {
             int first = surface.codePointAt(0);
@@ -37,30 +40,34 @@ final class Token {
             String lower = surface.toLowerCase(Locale.ROOT);
             // ASCII words fold to their lower case; only marked words need the Unicode folding
             return new Spelling(surface, ascii ? lower : VietnameseText.fold(surface), lower, ascii,
-                    Character.isUpperCase(first), allCaps, Character.isDigit(first));
+                    Character.isUpperCase(first), allCaps, Character.isDigit(first), null);
+        }
+
+        Spelling withFacts(WordFacts facts) {
+            return new Spelling(surface, key, lower, ascii, capitalised, allCaps, number, facts);
         }
     }
 
     /**
-     * The spellings seen so far: news reuses a few tens of thousands of spellings, so each is
-     * classified and folded once, and its key's hash is computed once for every lookup after.
-     * Bounded, so that an endless stream of new tokens (numbers, codes) cannot grow it without limit.
+     * The spellings seen so far, each classified once with what the recognizer's data says about it
+     * (see {@link Vocabulary}).
      */
     static final class Spellings {
 
-        private static final int MAX_SPELLINGS = 200_000;
+        private static final int CAPACITY = 1 << 17;
 
-        private final Map<String, Spelling> known = new ConcurrentHashMap<>();
+        private final Vocabulary<Spelling> known;
 
-        Spelling of(String surface) {
-            Spelling spelling = known.get(surface);
-            if (spelling == null) {
-                spelling = Spelling.of(surface);
-                if (known.size() < MAX_SPELLINGS) {
-                    known.putIfAbsent(surface, spelling);
-                }
-            }
-            return spelling;
+        /** {@code factsOfKey}: what the data says about a folded word. */
+        Spellings(Function<String, WordFacts> factsOfKey) {
+            this.known = new Vocabulary<>(CAPACITY, surface -> {
+                Spelling spelling = Spelling.of(surface);
+                return spelling.withFacts(factsOfKey.apply(spelling.key()));
+            });
+        }
+
+        Spelling of(String text, int start, int end) {
+            return known.of(text, start, end);
         }
     }
 
@@ -108,8 +115,7 @@ final class Token {
             do {
                 i += Character.charCount(codePoint);
             } while (i < length && isWordPart(codePoint = text.codePointAt(i)));
-            String surface = text.substring(start, i);
-            Spelling spelling = spellings == null ? Spelling.of(surface) : spellings.of(surface);
+            Spelling spelling = spellings == null ? Spelling.of(text.substring(start, i)) : spellings.of(text, start, i);
             String gap = start - previousEnd == 1 && text.charAt(previousEnd) == ' ' ? SPACE : text.substring(previousEnd, start);
             tokens.add(new Token(spelling, start, i, gap));
             previousEnd = i;
@@ -117,12 +123,21 @@ final class Token {
         return tokens;
     }
 
+    /** {@link #isWordPart} of every character of the basic plane, worked out once: one lookup per character. */
+    private static final boolean[] WORD_PART = new boolean[0x10000];
+
+    static {
+        for (int c = 0; c < WORD_PART.length; c++) {
+            WORD_PART[c] = isWordPartByType(c);
+        }
+    }
+
     /** {@code [\p{L}\p{M}\p{N}]}: a letter, a combining mark or a number. */
     private static boolean isWordPart(int codePoint) {
-        if (codePoint < 0x80) {
-            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
-                    || (codePoint >= '0' && codePoint <= '9');
-        }
+        return codePoint < WORD_PART.length ? WORD_PART[codePoint] : isWordPartByType(codePoint);
+    }
+
+    private static boolean isWordPartByType(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
                  Character.MODIFIER_LETTER, Character.OTHER_LETTER,
@@ -152,6 +167,11 @@ final class Token {
     /** Folded form for matching. */
     String key() {
         return spelling.key();
+    }
+
+    /** What the recognizer's data says about the word; null for words read outside a recognizer. */
+    WordFacts facts() {
+        return spelling.facts();
     }
 
     /** Lower case with diacritics. */

@@ -38,6 +38,15 @@ final class HtmlPages {
     private static final Evaluator BREADCRUMB_PARTS = QueryParser.parse("a, li, span");
     private static final Evaluator DATE_LIKE = QueryParser.parse("[class*=date], [class*=time]");
     private static final Evaluator META = QueryParser.parse("meta[content]");
+    private static final Evaluator HEADLINE = QueryParser.parse("article h1, h1");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator DATE_PUBLISHED = QueryParser.parse("[itemprop=datePublished]");
+    private static final Evaluator TIME_WITH_DATETIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator ARTICLE_BODY = QueryParser.parse("[itemprop=articleBody]");
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator MAIN = QueryParser.parse("main");
+    private static final Evaluator TEXT_BLOCK_CANDIDATES = QueryParser.parse("div, section, td");
+    private static final Evaluator PARAGRAPH = QueryParser.parse("p");
     private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[\\s_\\-]+");
 
     private final BoilerplateRules rules;
@@ -57,12 +66,13 @@ final class HtmlPages {
     ExtractedArticle extract(String html, String baseUri, String knownTitle) {
         Document page = Jsoup.parse(html, baseUri == null ? "" : baseUri);
         Map<String, String> metas = metas(page);
-        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst("article h1, h1")),
+        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst(HEADLINE)),
                 titleWithoutSite(page));
         String publishedAt = publishedAt(page, metas);
         String section = firstNonBlank(metas.get("article:section"), breadcrumbSection(page));
         String description = firstNonBlank(metas.get("og:description"), metas.get("description"));
-        String declaredLanguage = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang");
+        Element htmlElement = page.selectFirst(HTML);
+        String declaredLanguage = htmlElement == null ? "" : htmlElement.attr("lang");
 
         HeadlineLists hints = new HeadlineLists(rules, maxHints);
         removeHeadlineLists(page, hints, title);
@@ -114,11 +124,11 @@ final class HtmlPages {
     private String publishedAt(Document page, Map<String, String> metas) {
         List<String> candidates = new ArrayList<>();
         candidates.add(metas.get("article:published_time"));
-        Element itemprop = page.selectFirst("[itemprop=datePublished]");
+        Element itemprop = page.selectFirst(DATE_PUBLISHED);
         if (itemprop != null) {
             candidates.add(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
         }
-        Element time = page.selectFirst("time[datetime]");
+        Element time = page.selectFirst(TIME_WITH_DATETIME);
         if (time != null) {
             candidates.add(time.attr("datetime"));
         }
@@ -201,12 +211,12 @@ final class HtmlPages {
     }
 
     private static Element articleRoot(Document page) {
-        Element declared = page.selectFirst("[itemprop=articleBody]");
+        Element declared = page.selectFirst(ARTICLE_BODY);
         if (declared == null) {
-            declared = page.selectFirst("article");
+            declared = page.selectFirst(ARTICLE);
         }
         if (declared == null) {
-            declared = page.selectFirst("main");
+            declared = page.selectFirst(MAIN);
         }
         if (declared != null && !declared.text().isBlank()) {
             return declared;
@@ -214,10 +224,10 @@ final class HtmlPages {
         // no markup says where the article is: take the block whose own paragraphs hold most text
         Element best = page.body() == null ? page : page.body();
         int bestLength = 0;
-        for (Element candidate : page.select("div, section, td")) {
+        for (Element candidate : page.select(TEXT_BLOCK_CANDIDATES)) {
             int length = 0;
             for (Element paragraph : candidate.children()) {
-                if (paragraph.is("p")) {
+                if (paragraph.is(PARAGRAPH)) {
                     length += paragraph.text().length();
                 }
             }
