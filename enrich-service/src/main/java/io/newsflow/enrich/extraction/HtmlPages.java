@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -162,6 +164,10 @@ final class HtmlPages {
     /** A heading such as "Tin liên quan": its links are headline hints, its container is furniture. */
     private void removeHeadlineLists(Document page, HeadlineLists hints, String title) {
         for (Element element : page.body().select(LIST_MARKER_HOLDERS)) {
+            // a marker is a short line: an element owning more letters is prose, no need to gather its text
+            if (ownLettersExceed(element, BoilerplateRules.MAX_MARKER_CHARS)) {
+                continue;
+            }
             String own = element.ownText();
             // markers are short lines: long own text is prose, no need to normalise it
             if (own.length() > 2 * BoilerplateRules.MAX_MARKER_CHARS) {
@@ -218,7 +224,8 @@ final class HtmlPages {
         if (declared == null) {
             declared = page.selectFirst(MAIN);
         }
-        if (declared != null && !declared.text().isBlank()) {
+        // one letter anywhere below is enough to know the text is not blank, without gathering it
+        if (declared != null && (holdsLetterOrDigit(declared) || !declared.text().isBlank())) {
             return declared;
         }
         // no markup says where the article is: take the block whose own paragraphs hold most text
@@ -252,6 +259,39 @@ final class HtmlPages {
             }
         }
         return null;
+    }
+
+    /** Whether the element's own text nodes hold more than {@code limit} letters and digits. */
+    private static boolean ownLettersExceed(Element element, int limit) {
+        int count = 0;
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (Character.isLetterOrDigit(whole.charAt(i)) && ++count > limit) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a text node anywhere below the element holds a letter or a digit. */
+    private static boolean holdsLetterOrDigit(Element element) {
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (Character.isLetterOrDigit(whole.charAt(i))) {
+                        return true;
+                    }
+                }
+            } else if (child instanceof Element inner && holdsLetterOrDigit(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String titleWithoutSite(Document page) {
