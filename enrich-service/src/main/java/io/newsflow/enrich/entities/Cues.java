@@ -29,6 +29,7 @@ final class Cues {
 
     private final List<Map<String, List<List<Token>>>> byKind;
     private final Map<String, List<Token>> surnames;
+    private final java.util.Set<List<String>> ampersandTerms;
 
     private Cues(Map<String, List<String>> data) {
         List<Map<String, List<List<Token>>>> kinds = new ArrayList<>();
@@ -38,6 +39,13 @@ final class Cues {
         byKind = List.copyOf(kinds);
         surnames = keys(data, "surnames").values().stream().flatMap(List::stream).map(words -> words.get(0))
                 .collect(Collectors.groupingBy(Token::key));
+        ampersandTerms = keys(data, "ampersand-terms").values().stream().flatMap(List::stream)
+                .map(words -> words.stream().map(Token::key).toList()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** "R&D", "M&A": a field or practice written with an ampersand, not an organisation's name. */
+    boolean isAmpersandTerm(List<Token> words) {
+        return ampersandTerms.contains(words.stream().map(Token::key).toList());
     }
 
     static Cues load() {

@@ -35,12 +35,14 @@ public final class EntityRecognizer {
 
     private final KnowledgeBase knowledge;
     private final Cues cues;
+    private final NamedPlaces places;
     private final Set<String> stopwords;
     private final Token.Spellings spellings;
 
-    EntityRecognizer(KnowledgeBase knowledge, Cues cues, Set<String> stopwords) {
+    EntityRecognizer(KnowledgeBase knowledge, Cues cues, NamedPlaces places, Set<String> stopwords) {
         this.knowledge = knowledge;
         this.cues = cues;
+        this.places = places;
         this.stopwords = stopwords;
         this.spellings = new Token.Spellings(key -> WordFacts.of(knowledge.aliasesStartingWith(key),
                 cues.cuesStartingWith(key), cues.surnamesWritten(key), stopwords.contains(key)));
@@ -52,7 +54,7 @@ public final class EntityRecognizer {
             ResourceLines.lines(file).stream().filter(word -> !word.contains(" "))
                     .map(VietnameseText::fold).forEach(stopwords::add);
         }
-        return new EntityRecognizer(KnowledgeBase.load(), Cues.load(), Set.copyOf(stopwords));
+        return new EntityRecognizer(KnowledgeBase.load(), Cues.load(), NamedPlaces.load(), Set.copyOf(stopwords));
     }
 
     /** A mention claimed on a span of words; {@code id == null} blocks the span without an entity. */
@@ -74,8 +76,13 @@ public final class EntityRecognizer {
         for (Zone zone : zones) {
             Claim[] claimed = new Claim[zone.tokens().size()];
             matchKnowledge(zone.tokens(), claimed);
-            matchPersons(zone.tokens(), claimed);
+            matchNamedPlaces(zone.tokens(), claimed);
             claims.add(claimed);
+        }
+        // "Nguyễn Huệ" written alone in an article about "đường Nguyễn Huệ" is the street, not a person
+        Set<List<String>> placeNames = namesOfPlaces(zones, claims);
+        for (int z = 0; z < zones.size(); z++) {
+            matchPersons(zones.get(z).tokens(), claims.get(z), placeNames);
         }
         // people named once with a title are recognised everywhere before organisation names grow
         // over them ("Tạp chí Alunmay Khamsavay Sidavong" is a magazine and a person)
@@ -83,6 +90,7 @@ public final class EntityRecognizer {
         for (int z = 0; z < zones.size(); z++) {
             matchOrganizations(zones.get(z).tokens(), claims.get(z));
             matchLocations(zones.get(z).tokens(), claims.get(z));
+            matchAmpersandNames(zones.get(z).tokens(), claims.get(z));
         }
         matchLearned(zones, claims);
         matchShortNames(zones, claims);
@@ -192,7 +200,137 @@ public final class EntityRecognizer {
         return at < tokens.size() && !tokens.get(at).hardBreakBefore() ? knowledge.longestMatch(tokens, at) : null;
     }
 
-    private void matchPersons(List<Token> tokens, Claim[] claimed) {
+    /**
+     * Places and schools named after a person or another place: "cầu Trần Thị Lý", "đường Nguyễn Huệ",
+     * "lăng Chủ tịch Hồ Chí Minh", "trường THPT Lê Quý Đôn", "Nguyen Hue Street". The name is the
+     * place's; a known person's name after the kind gives way to the place.
+     */
+    private void matchNamedPlaces(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (claimed[i] != null) {
+                continue;
+            }
+            NamedPlaces.Found english = places.englishKindEndingAt(tokens, i);
+            // a capitalised word after the kind makes it part of a longer name: "Wall Street Journal"
+            boolean longerName = english != null && english.to() < tokens.size() && tokens.get(english.to()).capitalised()
+                    && !tokens.get(english.to()).hardBreakBefore();
+            if (english != null && !longerName && unclaimed(claimed, english.from(), english.to())) {
+                int from = english.from();
+                // a one-word place inside the name belongs to it: "Nguyen Hue Street" is not in Huế
+                while (from > 0 && english.from() - from < 4
+                        && (claimed[from - 1] == null || oneWordPlace(claimed[from - 1])) && tokens.get(from - 1).capitalised()
+                        && !(isStopword(tokens.get(from - 1)) && sentenceStart(tokens, from - 1))
+                        && !tokens.get(from).hardBreakBefore()) {
+                    from--;
+                }
+                while (from < english.from() && claimed[from] != null) {
+                    // the name cannot start with the place itself: "Hanoi Street"… stays the city's mention
+                    from++;
+                }
+                for (int k = from; k < english.from(); k++) {
+                    claimed[k] = null;
+                }
+                if (from < english.from()) {
+                    NamedPlaces.Kind kind = english.kind();
+                    int to = kind.withKind() ? english.to() : english.from();
+                    String id = kind.withKind() ? kind.slug() + "-" + slug(tokens, from, english.from()) : slug(tokens, from, to);
+                    claimPlace(tokens, claimed, kind, id, from, to);
+                    continue;
+                }
+            }
+            NamedPlaces.Found found = places.kindAt(tokens, i);
+            if (found == null) {
+                continue;
+            }
+            int from = found.to();
+            if (from >= tokens.size() || tokens.get(from).hardBreakBefore() || !tokens.get(from).capitalised()) {
+                continue;
+            }
+            int to;
+            Claim existing = claimed[from];
+            if (existing != null) {
+                // "đường Hồ Chí Minh", "lăng Chủ tịch Hồ Chí Minh": the known person names the place
+                if (existing.id() == null || existing.type() != EntityType.PERSON || existing.from() != from) {
+                    continue;
+                }
+                to = existing.to();
+                for (int k = from; k < to; k++) {
+                    claimed[k] = null;
+                }
+            } else {
+                if (cues.organizationCueAt(tokens, from) > 0 || cues.personCueAt(tokens, from) > 0) {
+                    continue;
+                }
+                to = capitalisedRun(tokens, claimed, from, MAX_NAME_WORDS, true);
+                if (to == from) {
+                    continue;
+                }
+            }
+            NamedPlaces.Kind kind = found.kind();
+            int nameFrom = kind.withKind() ? found.from() : from;
+            claimPlace(tokens, claimed, kind, slug(tokens, nameFrom, to), nameFrom, to);
+            i = to - 1;
+        }
+    }
+
+    private static boolean oneWordPlace(Claim claim) {
+        return claim.id() != null && claim.type() == EntityType.LOCATION && claim.to() - claim.from() == 1;
+    }
+
+    private void claimPlace(List<Token> tokens, Claim[] claimed, NamedPlaces.Kind kind, String slug, int from, int to) {
+        boolean organization = kind.type() == EntityType.ORGANIZATION;
+        String name = surface(tokens, from, to);
+        claim(claimed, new Claim((organization ? "org:" : "loc:") + slug, kind.type(),
+                organization ? capitaliseFirst(name) : name, List.of(), from, to));
+    }
+
+    /** The folded words of the names the named places of the article go by ("Nguyễn Huệ" of "đường Nguyễn Huệ"). */
+    private static Set<List<String>> namesOfPlaces(List<Zone> zones, List<Claim[]> claims) {
+        Set<List<String>> names = new java.util.HashSet<>();
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> tokens = zones.get(z).tokens();
+            Claim previous = null;
+            for (Claim claim : claims.get(z)) {
+                if (claim != null && claim != previous && claim.id() != null && claim.knownAliases().isEmpty()
+                        && claim.type() != EntityType.PERSON) {
+                    names.add(tokens.subList(claim.from(), claim.to()).stream().map(Token::key).toList());
+                }
+                previous = claim;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Names joined with an ampersand are organisations ("Ernst & Young", "AT&T"), unless they are a
+     * field or practice written so ("R&D", "M&A").
+     */
+    private void matchAmpersandNames(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean runStart = i == 0 || token.hardBreakBefore() || claimed[i - 1] != null || !tokens.get(i - 1).capitalised();
+            if (claimed[i] != null || !token.capitalised() || !runStart) {
+                continue;
+            }
+            int to = capitalisedRun(tokens, claimed, i, MAX_NAME_WORDS + 1, false);
+            int from = i;
+            // "The AT&T deal": a sentence's first stopword is not part of the name
+            while (from < to && isStopword(tokens.get(from)) && !tokens.get(from).allCaps()) {
+                from++;
+            }
+            boolean joined = false;
+            for (int k = from + 1; k < to; k++) {
+                joined |= tokens.get(k).ampersandBefore();
+            }
+            if (joined && !cues.isAmpersandTerm(tokens.subList(from, to))) {
+                claim(claimed, new Claim("org:" + slug(tokens, from, to), EntityType.ORGANIZATION, surface(tokens, from, to),
+                        List.of(), from, to));
+            }
+            i = Math.max(i, to - 1);
+        }
+    }
+
+    private void matchPersons(List<Token> tokens, Claim[] claimed, Set<List<String>> placeNames) {
         for (int i = 0; i < tokens.size(); i++) {
             if (claimed[i] != null) {
                 continue;
@@ -219,7 +357,10 @@ public final class EntityRecognizer {
                     && !cues.followsPlaceCue(tokens, i)) {
                 int to = withTrailingGivenName(tokens, claimed, i,
                         capitalisedRun(tokens, claimed, i, MAX_SURNAME_NAME_WORDS + 1, false), MAX_SURNAME_NAME_WORDS);
-                if (to - i >= (runStart ? 2 : 3) && to - i <= MAX_SURNAME_NAME_WORDS) {
+                // "Hoang Mai District" is a place; "Nguyễn Huệ" of a street the article names is the street
+                boolean place = cues.isLocationSuffix(tokens.get(to - 1)) || places.englishKindEndingAt(tokens, to - 1) != null
+                        || placeNames.contains(tokens.subList(i, to).stream().map(Token::key).toList());
+                if (!place && to - i >= (runStart ? 2 : 3) && to - i <= MAX_SURNAME_NAME_WORDS) {
                     claimPerson(tokens, claimed, i, to);
                     i = to - 1;
                 }
@@ -280,6 +421,13 @@ public final class EntityRecognizer {
             while (k < tokens.size() && !tokens.get(k).hardBreakBefore()) {
                 Token token = tokens.get(k);
                 if (claimed[k] != null) {
+                    if (claimed[k].type() == EntityType.ORGANIZATION && claimed[k].id() != null && claimed[k].from() == k
+                            && k > from && abbreviationsOnly(tokens, from, k)) {
+                        // "Trung tâm R&D Viettel": a name of abbreviations only is the owner's unit
+                        k = claimed[k].to();
+                        end = k;
+                        continue;
+                    }
                     if (claimed[k].type() != EntityType.LOCATION) {
                         break;
                     }
@@ -377,6 +525,15 @@ public final class EntityRecognizer {
 
     private boolean isStopword(Token token) {
         return token.facts() != null ? token.facts().stopword : stopwords.contains(token.key());
+    }
+
+    private static boolean abbreviationsOnly(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!tokens.get(k).abbreviation() && !tokens.get(k).isNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sentenceStart(List<Token> tokens, int at) {

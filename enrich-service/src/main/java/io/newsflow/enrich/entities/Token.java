@@ -87,9 +87,10 @@ final class Token {
         this.end = end;
         this.gapBefore = gapBefore;
         // punctuation between this word and the previous one ends a name: "Hà Nội, Huế" are two;
-        // hyphenated or apostrophised names stay whole: "Jean-Pierre", "O'Neil"
+        // hyphenated or apostrophised names stay whole: "Jean-Pierre", "O'Neil", and so do names
+        // joined with an ampersand: "Ernst & Young", "AT&T", "Trung tâm R&D"
         this.hardBreakBefore = !gapBefore.isBlank()
-                && !(gapBefore.equals("-") || gapBefore.equals("'") || gapBefore.equals("’"));
+                && !(gapBefore.equals("-") || gapBefore.equals("'") || gapBefore.equals("’") || gapBefore.strip().equals("&"));
         this.softGapBefore = softGap(gapBefore, false);
         this.softGapWithCommaBefore = softGap(gapBefore, true);
     }
@@ -229,6 +230,16 @@ final class Token {
 
     static String lower(String surface) {
         return surface.toLowerCase(Locale.ROOT);
+    }
+
+    /** Joined to the word before with an ampersand: "Young" in "Ernst & Young". */
+    boolean ampersandBefore() {
+        return gapBefore.strip().equals("&");
+    }
+
+    /** Written in capitals only: "UBND", "R" and "D" of "R&D". */
+    boolean abbreviation() {
+        return spelling.allCaps() || (spelling.capitalised() && spelling.surface().length() == 1);
     }
 
     boolean isNumber() {
