@@ -223,14 +223,15 @@ public final class EntityRecognizer {
                         && !tokens.get(from).hardBreakBefore()) {
                     from--;
                 }
-                while (from < english.from() && claimed[from] != null) {
-                    // the name cannot start with the place itself: "Hanoi Street"… stays the city's mention
-                    from++;
+                // a name starting with a known place is a longer name ("Saigon Hi-Tech Park"), or the
+                // place itself ("Hanoi Street Food"): the place keeps its mention
+                boolean startsWithPlace = from < english.from() && claimed[from] != null;
+                if (!startsWithPlace) {
+                    for (int k = from; k < english.from(); k++) {
+                        claimed[k] = null;
+                    }
                 }
-                for (int k = from; k < english.from(); k++) {
-                    claimed[k] = null;
-                }
-                if (from < english.from()) {
+                if (!startsWithPlace && from < english.from()) {
                     NamedPlaces.Kind kind = english.kind();
                     int to = kind.withKind() ? english.to() : english.from();
                     String id = kind.withKind() ? kind.slug() + "-" + slug(tokens, from, english.from()) : slug(tokens, from, to);
@@ -248,29 +249,66 @@ public final class EntityRecognizer {
             }
             int to;
             Claim existing = claimed[from];
+            NamedPlaces.Kind kind = found.kind();
             if (existing != null) {
-                // "đường Hồ Chí Minh", "lăng Chủ tịch Hồ Chí Minh": the known person names the place
-                if (existing.id() == null || existing.type() != EntityType.PERSON || existing.from() != from) {
+                if (existing.id() == null || existing.from() != from) {
                     continue;
                 }
-                to = existing.to();
-                for (int k = from; k < to; k++) {
-                    claimed[k] = null;
+                if (existing.type() == EntityType.PERSON) {
+                    // "đường Hồ Chí Minh", "lăng Chủ tịch Hồ Chí Minh": the known person names the place
+                    to = existing.to();
+                    for (int k = from; k < to; k++) {
+                        claimed[k] = null;
+                    }
+                } else if (existing.type() == EntityType.LOCATION) {
+                    // "đường Điện Biên Phủ" is not in Điện Biên; "ga Hà Nội" stays a mention of the city
+                    to = withPlacesInside(tokens, claimed, from, from, false);
+                    if (to == from) {
+                        continue;
+                    }
+                } else {
+                    continue;
                 }
             } else {
-                if (cues.organizationCueAt(tokens, from) > 0 || cues.personCueAt(tokens, from) > 0) {
+                if (cues.personCueAt(tokens, from) > 0) {
                     continue;
                 }
                 to = capitalisedRun(tokens, claimed, from, MAX_NAME_WORDS, true);
                 if (to == from) {
                     continue;
                 }
+                // "trường THPT Quốc Học Huế" is a school of Huế's: the place it ends with is in its name
+                to = withPlacesInside(tokens, claimed, from, to, kind.type() == EntityType.ORGANIZATION);
             }
-            NamedPlaces.Kind kind = found.kind();
             int nameFrom = kind.withKind() ? found.from() : from;
             claimPlace(tokens, claimed, kind, slug(tokens, nameFrom, to), nameFrom, to);
             i = to - 1;
         }
+    }
+
+    /**
+     * The end of a place's or school's name that runs on over known places: a place followed by more
+     * capitalised words is part of the name; a school's name also takes the place it ends with.
+     */
+    private static int withPlacesInside(List<Token> tokens, Claim[] claimed, int from, int to, boolean endsWithPlace) {
+        int end = to;
+        while (end < tokens.size() && end - from < MAX_NAME_WORDS && !tokens.get(end).hardBreakBefore()) {
+            Claim place = claimed[end];
+            if (place == null || place.id() == null || place.type() != EntityType.LOCATION || place.from() != end) {
+                break;
+            }
+            int after = place.to();
+            int next = after < tokens.size() && claimed[after] == null && !tokens.get(after).hardBreakBefore()
+                    ? capitalisedRun(tokens, claimed, after, MAX_NAME_WORDS, true) : after;
+            if (next == after && !endsWithPlace) {
+                break;
+            }
+            for (int k = end; k < after; k++) {
+                claimed[k] = null;
+            }
+            end = next;
+        }
+        return end;
     }
 
     private static boolean oneWordPlace(Claim claim) {

@@ -201,10 +201,24 @@ class EntityRuleTests {
     }
 
     @Test
-    void doesNotTakeAPlaceKindInsideALongerEnglishName() {
-        List<Entity> entities = recognize("The Wall Street Journal reported the deal on Monday.");
+    void keepsAKnownPlaceInsideTheNameOfAStreetBridgeOrSchool() {
+        List<Entity> street = recognize("Xe cứu hỏa phải vào đường Điện Biên Phủ từ phía bờ hồ.");
+        List<Entity> bridge = recognize("Dòng người đi bộ kéo dài tới cầu Trường Tiền.");
+        List<Entity> school = recognize("Đội tuyển Trường THPT Nguyễn Trãi Hải Phòng vào vòng chung kết.");
 
-        assertThat(entities).extracting(Entity::type).doesNotContain(EntityType.LOCATION);
+        assertThat(street).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:dien-bien-phu", EntityType.LOCATION));
+        assertThat(bridge).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:cau-truong-tien", EntityType.LOCATION));
+        assertThat(school).extracting(Entity::id).containsExactly("org:truong-thpt-nguyen-trai-hai-phong");
+    }
+
+    @Test
+    void doesNotTakeAPlaceKindInsideALongerEnglishName() {
+        List<Entity> park = recognize("Engineers at the Saigon Hi-Tech Park designed the chip.");
+
+        List<Entity> newspaper = recognize("The Wall Street Journal reported the deal on Monday.");
+
+        assertThat(park).extracting(Entity::id).noneMatch(id -> id.startsWith("loc:cong-vien"));
+        assertThat(newspaper).extracting(Entity::type).doesNotContain(EntityType.LOCATION);
     }
 
     private List<Entity> recognize(String body) {
