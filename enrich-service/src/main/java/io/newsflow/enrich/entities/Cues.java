@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entities;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +14,38 @@ final class Cues {
 
     static final String RESOURCE = "knowledge/cues.txt";
 
-    private final Map<String, List<List<Token>>> personCues;
-    private final Map<String, List<List<Token>>> locationCues;
-    private final Map<String, List<List<Token>>> organizationCues;
+    /** The kinds of cue words, each a section of the file. */
+    enum Kind {
+        PERSON("person-cues"), LOCATION("location-cues"), ORGANIZATION("organization-cues"), NAME_ENDER("name-enders"),
+        LOCATION_SUFFIX("location-suffixes"), ORGANIZATION_SUFFIX("organization-suffixes"), CONJUNCTION("conjunctions"),
+        TITLE_LINK("title-links");
+
+        private final String section;
+
+        Kind(String section) {
+            this.section = section;
+        }
+    }
+
+    private final List<Map<String, List<List<Token>>>> byKind;
     private final Map<String, List<Token>> surnames;
-    private final Map<String, List<List<Token>>> nameEnders;
-    private final Map<String, List<List<Token>>> locationSuffixes;
-    private final Map<String, List<List<Token>>> organizationSuffixes;
-    private final Map<String, List<List<Token>>> conjunctions;
-    private final Map<String, List<List<Token>>> titleLinks;
+    private final java.util.Set<List<String>> ampersandTerms;
 
     private Cues(Map<String, List<String>> data) {
-        personCues = keys(data, "person-cues");
-        locationCues = keys(data, "location-cues");
-        organizationCues = keys(data, "organization-cues");
+        List<Map<String, List<List<Token>>>> kinds = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            kinds.add(keys(data, kind.section));
+        }
+        byKind = List.copyOf(kinds);
         surnames = keys(data, "surnames").values().stream().flatMap(List::stream).map(words -> words.get(0))
                 .collect(Collectors.groupingBy(Token::key));
-        nameEnders = keys(data, "name-enders");
-        locationSuffixes = keys(data, "location-suffixes");
-        organizationSuffixes = keys(data, "organization-suffixes");
-        conjunctions = keys(data, "conjunctions");
-        titleLinks = keys(data, "title-links");
+        ampersandTerms = keys(data, "ampersand-terms").values().stream().flatMap(List::stream)
+                .map(words -> words.stream().map(Token::key).toList()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** "R&D", "M&A": a field or practice written with an ampersand, not an organisation's name. */
+    boolean isAmpersandTerm(List<Token> words) {
+        return ampersandTerms.contains(words.stream().map(Token::key).toList());
     }
 
     static Cues load() {
@@ -55,15 +67,15 @@ final class Cues {
 
     /** Length in words of the longest person cue at {@code at}, 0 when none. */
     int personCueAt(List<Token> tokens, int at) {
-        return cueAt(personCues, tokens, at);
+        return cueAt(Kind.PERSON, tokens, at);
     }
 
     int locationCueAt(List<Token> tokens, int at) {
-        return cueAt(locationCues, tokens, at);
+        return cueAt(Kind.LOCATION, tokens, at);
     }
 
     int organizationCueAt(List<Token> tokens, int at) {
-        return cueAt(organizationCues, tokens, at);
+        return cueAt(Kind.ORGANIZATION, tokens, at);
     }
 
     /**
@@ -71,27 +83,27 @@ final class Cues {
      * "Đảng", although folding makes them one key.
      */
     boolean organizationCueWrittenAt(List<Token> tokens, int at) {
-        return cueAt(organizationCues, tokens, at, true) > 0;
+        return cueAt(Kind.ORGANIZATION, tokens, at, true) > 0;
     }
 
     /** An English word after a place name: "Ward", "District", "River". */
     boolean isLocationSuffix(Token token) {
-        return token.capitalised() && cueAt(locationSuffixes, List.of(token), 0, false) > 0;
+        return token.capitalised() && isWordCue(Kind.LOCATION_SUFFIX, token, false);
     }
 
     /** The last word of a company's name: "Industries", "Group", "JSC". */
     boolean isOrganizationSuffix(Token token) {
-        return token.capitalised() && cueAt(organizationSuffixes, List.of(token), 0, false) > 0;
+        return token.capitalised() && isWordCue(Kind.ORGANIZATION_SUFFIX, token, false);
     }
 
     /** "tại" in "Đại sứ Hàn Quốc tại Việt Nam …": the place of a title's post. */
     boolean isTitleLink(Token token) {
-        return !token.capitalised() && cueAt(titleLinks, List.of(token), 0, true) > 0;
+        return !token.capitalised() && isWordCue(Kind.TITLE_LINK, token, true);
     }
 
     /** "và", "and": the next name is of the same kind as the one before. */
     boolean isConjunction(Token token) {
-        return cueAt(conjunctions, List.of(token), 0, false) > 0;
+        return isWordCue(Kind.CONJUNCTION, token, false);
     }
 
     /**
@@ -112,7 +124,7 @@ final class Cues {
             }
         }
         for (int length = 1; length <= 3 && end - length >= 0; length++) {
-            if (cueAt(locationCues, tokens, end - length) == length && !tokens.get(end).hardBreakBefore()) {
+            if (cueAt(Kind.LOCATION, tokens, end - length) == length && !tokens.get(end).hardBreakBefore()) {
                 return true;
             }
         }
@@ -120,22 +132,49 @@ final class Cues {
     }
 
     boolean isSurname(Token token) {
-        return surnames.getOrDefault(token.key(), List.of()).stream()
-                .anyMatch(surname -> token.writes(surname.lower(), surname.key()));
+        List<Token> candidates = token.facts() != null ? token.facts().surnames : surnames.get(token.key());
+        if (candidates == null) {
+            return false;
+        }
+        for (Token surname : candidates) {
+            if (token.writes(surname.lower(), surname.key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A function word after which a lower-case syllable may still close a name ("… Cộng sản của"). */
     boolean isNameEnder(List<Token> tokens, int at) {
-        return cueAt(nameEnders, tokens, at) > 0;
+        return cueAt(Kind.NAME_ENDER, tokens, at) > 0;
     }
 
-    private static int cueAt(Map<String, List<List<Token>>> cues, List<Token> tokens, int at) {
+    private int cueAt(Kind cues, List<Token> tokens, int at) {
         return cueAt(cues, tokens, at, false);
     }
 
+    /** Whether {@code token} alone is one of the one-word {@code cues}. */
+    private boolean isWordCue(Kind cues, Token token, boolean exact) {
+        List<List<Token>> candidates = candidates(cues, token);
+        if (candidates == null) {
+            return false;
+        }
+        for (List<Token> cue : candidates) {
+            if (cue.size() == 1 && (exact ? token.lower().equals(cue.get(0).lower())
+                    : token.writes(cue.get(0).lower(), cue.get(0).key()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code exact}: the text must carry the cue's diacritics even when it carries none at all. */
-    private static int cueAt(Map<String, List<List<Token>>> cues, List<Token> tokens, int at, boolean exact) {
-        for (List<Token> cue : cues.getOrDefault(tokens.get(at).key(), List.of())) {
+    private int cueAt(Kind cues, List<Token> tokens, int at, boolean exact) {
+        List<List<Token>> candidates = candidates(cues, tokens.get(at));
+        if (candidates == null) {
+            return 0;
+        }
+        for (List<Token> cue : candidates) {
             if (at + cue.size() > tokens.size()) {
                 continue;
             }
@@ -151,5 +190,26 @@ final class Cues {
             }
         }
         return 0;
+    }
+
+    /** The cues of a kind that start with the token's word, longest first; null when none. */
+    private List<List<Token>> candidates(Kind kind, Token token) {
+        WordFacts facts = token.facts();
+        return facts != null ? facts.cues[kind.ordinal()] : byKind.get(kind.ordinal()).get(token.key());
+    }
+
+    /** Per kind, the cues that start with the folded word {@code key}, for {@link WordFacts}. */
+    @SuppressWarnings("unchecked")
+    List<List<Token>>[] cuesStartingWith(String key) {
+        List<List<Token>>[] cues = new List[Kind.values().length];
+        for (Kind kind : Kind.values()) {
+            cues[kind.ordinal()] = byKind.get(kind.ordinal()).get(key);
+        }
+        return cues;
+    }
+
+    /** The surnames with the folded word {@code key}, for {@link WordFacts}; null when none. */
+    List<Token> surnamesWritten(String key) {
+        return surnames.get(key);
     }
 }

@@ -35,12 +35,17 @@ public final class EntityRecognizer {
 
     private final KnowledgeBase knowledge;
     private final Cues cues;
+    private final NamedPlaces places;
     private final Set<String> stopwords;
+    private final Token.Spellings spellings;
 
-    EntityRecognizer(KnowledgeBase knowledge, Cues cues, Set<String> stopwords) {
+    EntityRecognizer(KnowledgeBase knowledge, Cues cues, NamedPlaces places, Set<String> stopwords) {
         this.knowledge = knowledge;
         this.cues = cues;
+        this.places = places;
         this.stopwords = stopwords;
+        this.spellings = new Token.Spellings(key -> WordFacts.of(knowledge.aliasesStartingWith(key),
+                cues.cuesStartingWith(key), cues.surnamesWritten(key), stopwords.contains(key)));
     }
 
     public static EntityRecognizer withDefaults() {
@@ -49,7 +54,7 @@ public final class EntityRecognizer {
             ResourceLines.lines(file).stream().filter(word -> !word.contains(" "))
                     .map(VietnameseText::fold).forEach(stopwords::add);
         }
-        return new EntityRecognizer(KnowledgeBase.load(), Cues.load(), Set.copyOf(stopwords));
+        return new EntityRecognizer(KnowledgeBase.load(), Cues.load(), NamedPlaces.load(), Set.copyOf(stopwords));
     }
 
     /** A mention claimed on a span of words; {@code id == null} blocks the span without an entity. */
@@ -71,8 +76,13 @@ public final class EntityRecognizer {
         for (Zone zone : zones) {
             Claim[] claimed = new Claim[zone.tokens().size()];
             matchKnowledge(zone.tokens(), claimed);
-            matchPersons(zone.tokens(), claimed);
+            matchNamedPlaces(zone.tokens(), claimed);
             claims.add(claimed);
+        }
+        // "Nguyễn Huệ" written alone in an article about "đường Nguyễn Huệ" is the street, not a person
+        Set<List<String>> placeNames = namesOfPlaces(zones, claims);
+        for (int z = 0; z < zones.size(); z++) {
+            matchPersons(zones.get(z).tokens(), claims.get(z), placeNames);
         }
         // people named once with a title are recognised everywhere before organisation names grow
         // over them ("Tạp chí Alunmay Khamsavay Sidavong" is a magazine and a person)
@@ -80,13 +90,14 @@ public final class EntityRecognizer {
         for (int z = 0; z < zones.size(); z++) {
             matchOrganizations(zones.get(z).tokens(), claims.get(z));
             matchLocations(zones.get(z).tokens(), claims.get(z));
+            matchAmpersandNames(zones.get(z).tokens(), claims.get(z));
         }
         matchLearned(zones, claims);
         matchShortNames(zones, claims);
         return aggregate(zones, claims, max);
     }
 
-    private static List<Zone> zones(ExtractedArticle article) {
+    private List<Zone> zones(ExtractedArticle article) {
         List<Zone> zones = new ArrayList<>();
         add(zones, article.title(), TITLE_WEIGHT);
         add(zones, article.lead(), LEAD_WEIGHT);
@@ -98,10 +109,10 @@ public final class EntityRecognizer {
         return zones;
     }
 
-    private static void add(List<Zone> zones, String text, double weight) {
+    private void add(List<Zone> zones, String text, double weight) {
         if (text != null && !text.isBlank()) {
             String nfc = VietnameseText.nfc(text);
-            zones.add(new Zone(Token.of(nfc), nfc, weight));
+            zones.add(new Zone(Token.of(nfc, spellings), nfc, weight));
         }
     }
 
@@ -189,7 +200,175 @@ public final class EntityRecognizer {
         return at < tokens.size() && !tokens.get(at).hardBreakBefore() ? knowledge.longestMatch(tokens, at) : null;
     }
 
-    private void matchPersons(List<Token> tokens, Claim[] claimed) {
+    /**
+     * Places and schools named after a person or another place: "cầu Trần Thị Lý", "đường Nguyễn Huệ",
+     * "lăng Chủ tịch Hồ Chí Minh", "trường THPT Lê Quý Đôn", "Nguyen Hue Street". The name is the
+     * place's; a known person's name after the kind gives way to the place.
+     */
+    private void matchNamedPlaces(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (claimed[i] != null) {
+                continue;
+            }
+            NamedPlaces.Found english = places.englishKindEndingAt(tokens, i);
+            // a capitalised word after the kind makes it part of a longer name: "Wall Street Journal"
+            boolean longerName = english != null && english.to() < tokens.size() && tokens.get(english.to()).capitalised()
+                    && !tokens.get(english.to()).hardBreakBefore();
+            if (english != null && !longerName && unclaimed(claimed, english.from(), english.to())) {
+                int from = english.from();
+                // a one-word place inside the name belongs to it: "Nguyen Hue Street" is not in Huế
+                while (from > 0 && english.from() - from < 4
+                        && (claimed[from - 1] == null || oneWordPlace(claimed[from - 1])) && tokens.get(from - 1).capitalised()
+                        && !(isStopword(tokens.get(from - 1)) && sentenceStart(tokens, from - 1))
+                        && !tokens.get(from).hardBreakBefore()) {
+                    from--;
+                }
+                // a name starting with a known place is a longer name ("Saigon Hi-Tech Park"), or the
+                // place itself ("Hanoi Street Food"): the place keeps its mention
+                boolean startsWithPlace = from < english.from() && claimed[from] != null;
+                if (!startsWithPlace) {
+                    for (int k = from; k < english.from(); k++) {
+                        claimed[k] = null;
+                    }
+                }
+                if (!startsWithPlace && from < english.from()) {
+                    NamedPlaces.Kind kind = english.kind();
+                    int to = kind.withKind() ? english.to() : english.from();
+                    String id = kind.withKind() ? kind.slug() + "-" + slug(tokens, from, english.from()) : slug(tokens, from, to);
+                    claimPlace(tokens, claimed, kind, id, from, to);
+                    continue;
+                }
+            }
+            NamedPlaces.Found found = places.kindAt(tokens, i);
+            if (found == null) {
+                continue;
+            }
+            int from = found.to();
+            if (from >= tokens.size() || tokens.get(from).hardBreakBefore() || !tokens.get(from).capitalised()) {
+                continue;
+            }
+            int to;
+            Claim existing = claimed[from];
+            NamedPlaces.Kind kind = found.kind();
+            if (existing != null) {
+                if (existing.id() == null || existing.from() != from) {
+                    continue;
+                }
+                if (existing.type() == EntityType.PERSON) {
+                    // "đường Hồ Chí Minh", "lăng Chủ tịch Hồ Chí Minh": the known person names the place
+                    to = existing.to();
+                    for (int k = from; k < to; k++) {
+                        claimed[k] = null;
+                    }
+                } else if (existing.type() == EntityType.LOCATION) {
+                    // "đường Điện Biên Phủ" is not in Điện Biên; "ga Hà Nội" stays a mention of the city
+                    to = withPlacesInside(tokens, claimed, from, from, false);
+                    if (to == from) {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+            } else {
+                if (cues.personCueAt(tokens, from) > 0) {
+                    continue;
+                }
+                to = capitalisedRun(tokens, claimed, from, MAX_NAME_WORDS, true);
+                if (to == from) {
+                    continue;
+                }
+                // "trường THPT Quốc Học Huế" is a school of Huế's: the place it ends with is in its name
+                to = withPlacesInside(tokens, claimed, from, to, kind.type() == EntityType.ORGANIZATION);
+            }
+            int nameFrom = kind.withKind() ? found.from() : from;
+            claimPlace(tokens, claimed, kind, slug(tokens, nameFrom, to), nameFrom, to);
+            i = to - 1;
+        }
+    }
+
+    /**
+     * The end of a place's or school's name that runs on over known places: a place followed by more
+     * capitalised words is part of the name; a school's name also takes the place it ends with.
+     */
+    private static int withPlacesInside(List<Token> tokens, Claim[] claimed, int from, int to, boolean endsWithPlace) {
+        int end = to;
+        while (end < tokens.size() && end - from < MAX_NAME_WORDS && !tokens.get(end).hardBreakBefore()) {
+            Claim place = claimed[end];
+            if (place == null || place.id() == null || place.type() != EntityType.LOCATION || place.from() != end) {
+                break;
+            }
+            int after = place.to();
+            int next = after < tokens.size() && claimed[after] == null && !tokens.get(after).hardBreakBefore()
+                    ? capitalisedRun(tokens, claimed, after, MAX_NAME_WORDS, true) : after;
+            if (next == after && !endsWithPlace) {
+                break;
+            }
+            for (int k = end; k < after; k++) {
+                claimed[k] = null;
+            }
+            end = next;
+        }
+        return end;
+    }
+
+    private static boolean oneWordPlace(Claim claim) {
+        return claim.id() != null && claim.type() == EntityType.LOCATION && claim.to() - claim.from() == 1;
+    }
+
+    private void claimPlace(List<Token> tokens, Claim[] claimed, NamedPlaces.Kind kind, String slug, int from, int to) {
+        boolean organization = kind.type() == EntityType.ORGANIZATION;
+        String name = surface(tokens, from, to);
+        claim(claimed, new Claim((organization ? "org:" : "loc:") + slug, kind.type(),
+                organization ? capitaliseFirst(name) : name, List.of(), from, to));
+    }
+
+    /** The folded words of the names the named places of the article go by ("Nguyễn Huệ" of "đường Nguyễn Huệ"). */
+    private static Set<List<String>> namesOfPlaces(List<Zone> zones, List<Claim[]> claims) {
+        Set<List<String>> names = new java.util.HashSet<>();
+        for (int z = 0; z < zones.size(); z++) {
+            List<Token> tokens = zones.get(z).tokens();
+            Claim previous = null;
+            for (Claim claim : claims.get(z)) {
+                if (claim != null && claim != previous && claim.id() != null && claim.knownAliases().isEmpty()
+                        && claim.type() != EntityType.PERSON) {
+                    names.add(tokens.subList(claim.from(), claim.to()).stream().map(Token::key).toList());
+                }
+                previous = claim;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Names joined with an ampersand are organisations ("Ernst & Young", "AT&T"), unless they are a
+     * field or practice written so ("R&D", "M&A").
+     */
+    private void matchAmpersandNames(List<Token> tokens, Claim[] claimed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean runStart = i == 0 || token.hardBreakBefore() || claimed[i - 1] != null || !tokens.get(i - 1).capitalised();
+            if (claimed[i] != null || !token.capitalised() || !runStart) {
+                continue;
+            }
+            int to = capitalisedRun(tokens, claimed, i, MAX_NAME_WORDS + 1, false);
+            int from = i;
+            // "The AT&T deal": a sentence's first stopword is not part of the name
+            while (from < to && isStopword(tokens.get(from)) && !tokens.get(from).allCaps()) {
+                from++;
+            }
+            boolean joined = false;
+            for (int k = from + 1; k < to; k++) {
+                joined |= tokens.get(k).ampersandBefore();
+            }
+            if (joined && !cues.isAmpersandTerm(tokens.subList(from, to))) {
+                claim(claimed, new Claim("org:" + slug(tokens, from, to), EntityType.ORGANIZATION, surface(tokens, from, to),
+                        List.of(), from, to));
+            }
+            i = Math.max(i, to - 1);
+        }
+    }
+
+    private void matchPersons(List<Token> tokens, Claim[] claimed, Set<List<String>> placeNames) {
         for (int i = 0; i < tokens.size(); i++) {
             if (claimed[i] != null) {
                 continue;
@@ -216,7 +395,10 @@ public final class EntityRecognizer {
                     && !cues.followsPlaceCue(tokens, i)) {
                 int to = withTrailingGivenName(tokens, claimed, i,
                         capitalisedRun(tokens, claimed, i, MAX_SURNAME_NAME_WORDS + 1, false), MAX_SURNAME_NAME_WORDS);
-                if (to - i >= (runStart ? 2 : 3) && to - i <= MAX_SURNAME_NAME_WORDS) {
+                // "Hoang Mai District" is a place; "Nguyễn Huệ" of a street the article names is the street
+                boolean place = cues.isLocationSuffix(tokens.get(to - 1)) || places.englishKindEndingAt(tokens, to - 1) != null
+                        || placeNames.contains(tokens.subList(i, to).stream().map(Token::key).toList());
+                if (!place && to - i >= (runStart ? 2 : 3) && to - i <= MAX_SURNAME_NAME_WORDS) {
                     claimPerson(tokens, claimed, i, to);
                     i = to - 1;
                 }
@@ -277,6 +459,13 @@ public final class EntityRecognizer {
             while (k < tokens.size() && !tokens.get(k).hardBreakBefore()) {
                 Token token = tokens.get(k);
                 if (claimed[k] != null) {
+                    if (claimed[k].type() == EntityType.ORGANIZATION && claimed[k].id() != null && claimed[k].from() == k
+                            && k > from && abbreviationsOnly(tokens, from, k)) {
+                        // "Trung tâm R&D Viettel": a name of abbreviations only is the owner's unit
+                        k = claimed[k].to();
+                        end = k;
+                        continue;
+                    }
                     if (claimed[k].type() != EntityType.LOCATION) {
                         break;
                     }
@@ -295,7 +484,7 @@ public final class EntityRecognizer {
                     end = ++k;
                     continue;
                 }
-                if (stopwords.contains(token.key()) || k == from) {
+                if (isStopword(token) || k == from) {
                     break;
                 }
                 // a lower-case syllable belongs to the name inside it ("Tạp chí Cộng sản Việt Nam")
@@ -361,7 +550,7 @@ public final class EntityRecognizer {
             // a stopword ends the run only where it is capitalised as a sentence start ("The", "In"):
             // inside a sentence "Tay Ho" is a name even though "họ" folds to a Vietnamese stopword
             while (from > 0 && i - from < 4 && claimed[from - 1] == null && tokens.get(from - 1).capitalised()
-                    && !(stopwords.contains(tokens.get(from - 1).key()) && sentenceStart(tokens, from - 1))
+                    && !(isStopword(tokens.get(from - 1)) && sentenceStart(tokens, from - 1))
                     && !tokens.get(from).hardBreakBefore()) {
                 from--;
             }
@@ -370,6 +559,19 @@ public final class EntityRecognizer {
                         List.of(), from, i));
             }
         }
+    }
+
+    private boolean isStopword(Token token) {
+        return token.facts() != null ? token.facts().stopword : stopwords.contains(token.key());
+    }
+
+    private static boolean abbreviationsOnly(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!tokens.get(k).abbreviation() && !tokens.get(k).isNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sentenceStart(List<Token> tokens, int at) {

@@ -2,7 +2,6 @@ package io.newsflow.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,8 @@ import io.newsflow.enrich.knowledge.ResourceLines;
 
 /**
  * Entities with canonical ids and aliases, from the tab-separated files under {@code knowledge/}.
- * Aliases are indexed by their first folded word for longest-match lookup.
+ * Aliases are indexed in a tree of their folded words, so that a lookup follows the text's words
+ * only as far as some alias goes and checks only the aliases whose words all match.
  */
 final class KnowledgeBase {
 
@@ -42,7 +42,13 @@ final class KnowledgeBase {
         }
     }
 
-    private final Map<String, List<Alias>> aliasesByFirstWord = new HashMap<>();
+    /** The aliases whose folded words are the path to this node, in the order the files give them. */
+    static final class Node {
+        private final Map<String, Node> next = new HashMap<>(4);
+        private final List<Alias> aliases = new ArrayList<>(1);
+    }
+
+    private final Node root = new Node();
     private final Map<String, Entry> entriesById = new HashMap<>();
 
     static KnowledgeBase load() {
@@ -52,7 +58,6 @@ final class KnowledgeBase {
                 base.add(file, line);
             }
         }
-        base.aliasesByFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt(Alias::length).reversed()));
         return base;
     }
 
@@ -95,17 +100,35 @@ final class KnowledgeBase {
             boolean allCaps = tokens.stream().allMatch(token -> token.allCaps() || token.isNumber());
             String[] words = tokens.stream().map(Token::lower).toArray(String[]::new);
             Alias alias = new Alias(entry, keys, words, capitalised, allCaps, form.contains(","));
-            aliasesByFirstWord.computeIfAbsent(keys[0], key -> new ArrayList<>()).add(alias);
+            Node node = root;
+            for (String key : keys) {
+                node = node.next.computeIfAbsent(key, k -> new Node());
+            }
+            node.aliases.add(alias);
         }
     }
 
     /** The longest alias written at {@code at}, if any. */
     Alias longestMatch(List<Token> tokens, int at) {
-        List<Alias> candidates = aliasesByFirstWord.get(tokens.get(at).key());
-        if (candidates == null) {
-            return null;
+        Token token = tokens.get(at);
+        Node first = token.facts() != null ? token.facts().aliases : root.next.get(token.key());
+        return first == null ? null : longestMatch(first, tokens, at, 1);
+    }
+
+    /** The longest alias below {@code node} (reached with {@code depth} words) that the text writes at {@code at}. */
+    private static Alias longestMatch(Node node, List<Token> tokens, int at, int depth) {
+        if (!node.next.isEmpty() && at + depth < tokens.size()) {
+            Token token = tokens.get(at + depth);
+            // no alias spans a gap that is not soft even with a comma
+            Node deeper = token.softGapBefore(true) ? node.next.get(token.key()) : null;
+            if (deeper != null) {
+                Alias longer = longestMatch(deeper, tokens, at, depth + 1);
+                if (longer != null) {
+                    return longer;
+                }
+            }
         }
-        for (Alias alias : candidates) {
+        for (Alias alias : node.aliases) {
             if (matches(alias, tokens, at)) {
                 return alias;
             }
@@ -136,6 +159,11 @@ final class KnowledgeBase {
         }
         // a name is written with a capital somewhere: "lào" in "người lao động" is not Laos
         return anyCapital;
+    }
+
+    /** The aliases starting with the folded word {@code key}, for {@link WordFacts}; null when none. */
+    Node aliasesStartingWith(String key) {
+        return root.next.get(key);
     }
 
     Entry byId(String id) {

@@ -28,8 +28,9 @@ final class BodyCleaner {
     private static final int TITLE_LENGTH_SLACK = 8;
 
     private static final Pattern IMAGE_MARKER = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+    /** The characters a sentence ends with, closing quotes and brackets included. */
+    private static final String SENTENCE_END = ".!?…:;\"”'’)";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?: [a-z0-9]+){3,}");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”'’)]$");
 
     private final BoilerplateRules rules;
 
@@ -56,7 +57,8 @@ final class BodyCleaner {
                 afterTitleRepeat = false;
                 continue;
             }
-            if (IMAGE_MARKER.matcher(line).find()) {
+            // most lines hold no "![": no need to run the image pattern over them
+            if (line.contains("![") && IMAGE_MARKER.matcher(line).find()) {
                 // whatever shares the image's line is its caption
                 afterImage = true;
                 captionRows = false;
@@ -80,7 +82,7 @@ final class BodyCleaner {
             }
             afterImage = false;
             captionRows = false;
-            if (rules.isWidget(text) || text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            if (rules.isWidget(text) || !hasLetterOrDigit(text)) {
                 continue;
             }
             // folding is costly on long paragraphs: only lines about the title's length can repeat it
@@ -113,7 +115,7 @@ final class BodyCleaner {
             if (rules.isTeaser(text) || (vietnamesePage && SLUG.matcher(text).matches())) {
                 continue;
             }
-            if (words < MIN_FRAGMENT_WORDS && !SENTENCE_END.matcher(text).find()) {
+            if (words < MIN_FRAGMENT_WORDS && !Whitespace.endsWithOneOf(text, SENTENCE_END)) {
                 continue;
             }
             if (seen.add(text)) {
@@ -123,8 +125,30 @@ final class BodyCleaner {
         return new Cleaned(body, credit, List.copyOf(hints));
     }
 
+    private static boolean hasLetterOrDigit(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isLetterOrDigit(codePoint)) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
+    }
+
     /** "Headline Headline": link text and title of one inline link, printed side by side. */
     static Optional<String> repeatedHeadline(String line) {
+        int length = line.length();
+        boolean singleSpaced = length > 0 && line.charAt(0) != ' ' && line.charAt(length - 1) != ' ' && !line.contains("  ");
+        if (singleSpaced) {
+            // "A B A B" is its first half, a space and the same half again: no need to split every line
+            int half = length / 2;
+            if (length % 2 == 0 || line.charAt(half) != ' ' || !line.regionMatches(0, line, half + 1, half)
+                    || line.indexOf(' ') >= half) {
+                return Optional.empty();
+            }
+            return Optional.of(line.substring(0, half));
+        }
         String[] tokens = line.split(" ");
         if (tokens.length < 4 || tokens.length % 2 != 0) {
             return Optional.empty();

@@ -109,6 +109,14 @@ final class BoilerplateRules {
 
     /** "[Video] …", "(Infographic) …": a teaser of a multimedia list. */
     boolean isTeaser(String line) {
+        // only a line opening with a bracket can be one: most lines need no pattern run
+        int first = 0;
+        while (first < line.length() && isPatternSpace(line.charAt(first))) {
+            first++;
+        }
+        if (first == line.length() || (line.charAt(first) != '[' && line.charAt(first) != '(')) {
+            return false;
+        }
         Matcher tag = BRACKET_TAG.matcher(line);
         return tag.find() && teaserTags.contains(VietnameseText.key(tag.group(1)));
     }
@@ -126,7 +134,7 @@ final class BoilerplateRules {
             if (key.equals(prefix)) {
                 return Optional.of("");
             }
-            if (key.startsWith(prefix + " ")) {
+            if (key.length() > prefix.length() && key.startsWith(prefix) && key.charAt(prefix.length()) == ' ') {
                 String rest = line.strip().substring(firstWordLength(line)).replaceFirst("^[\\s:：\\-–—]+", "");
                 boolean shortName = !rest.isEmpty() && rest.split("\\s+").length <= 6;
                 boolean looksLikeName = !rest.isEmpty() && Character.isUpperCase(rest.codePointAt(0));
@@ -136,6 +144,11 @@ final class BoilerplateRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code \s} of a regular expression. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static int firstWordLength(String line) {

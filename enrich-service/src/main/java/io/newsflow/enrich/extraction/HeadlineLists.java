@@ -19,7 +19,8 @@ final class HeadlineLists {
     static final int MAX_HEADLINE_WORDS = 30;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?: [a-z0-9]+)+");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.…:;]$");
+    /** The characters a summary under a headline ends with. */
+    private static final String SENTENCE_END = ".…:;";
 
     private final BoilerplateRules rules;
     private final int limit;
@@ -72,7 +73,7 @@ final class HeadlineLists {
     boolean looksLikeHeadline(String line) {
         int words = BodyCleaner.wordCount(line);
         return words >= MIN_HEADLINE_WORDS && words <= MAX_HEADLINE_WORDS
-                && !SENTENCE_END.matcher(line).find()
+                && !Whitespace.endsWithOneOf(line, SENTENCE_END)
                 && !rules.isTeaser(line) && !rules.isWidget(line)
                 && !SLUG.matcher(line).matches();
     }

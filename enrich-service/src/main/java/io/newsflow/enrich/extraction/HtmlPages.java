@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -38,6 +40,15 @@ final class HtmlPages {
     private static final Evaluator BREADCRUMB_PARTS = QueryParser.parse("a, li, span");
     private static final Evaluator DATE_LIKE = QueryParser.parse("[class*=date], [class*=time]");
     private static final Evaluator META = QueryParser.parse("meta[content]");
+    private static final Evaluator HEADLINE = QueryParser.parse("article h1, h1");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator DATE_PUBLISHED = QueryParser.parse("[itemprop=datePublished]");
+    private static final Evaluator TIME_WITH_DATETIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator ARTICLE_BODY = QueryParser.parse("[itemprop=articleBody]");
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator MAIN = QueryParser.parse("main");
+    private static final Evaluator TEXT_BLOCK_CANDIDATES = QueryParser.parse("div, section, td");
+    private static final Evaluator PARAGRAPH = QueryParser.parse("p");
     private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[\\s_\\-]+");
 
     private final BoilerplateRules rules;
@@ -57,12 +68,13 @@ final class HtmlPages {
     ExtractedArticle extract(String html, String baseUri, String knownTitle) {
         Document page = Jsoup.parse(html, baseUri == null ? "" : baseUri);
         Map<String, String> metas = metas(page);
-        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst("article h1, h1")),
+        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst(HEADLINE)),
                 titleWithoutSite(page));
         String publishedAt = publishedAt(page, metas);
         String section = firstNonBlank(metas.get("article:section"), breadcrumbSection(page));
         String description = firstNonBlank(metas.get("og:description"), metas.get("description"));
-        String declaredLanguage = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang");
+        Element htmlElement = page.selectFirst(HTML);
+        String declaredLanguage = htmlElement == null ? "" : htmlElement.attr("lang");
 
         HeadlineLists hints = new HeadlineLists(rules, maxHints);
         removeHeadlineLists(page, hints, title);
@@ -114,11 +126,11 @@ final class HtmlPages {
     private String publishedAt(Document page, Map<String, String> metas) {
         List<String> candidates = new ArrayList<>();
         candidates.add(metas.get("article:published_time"));
-        Element itemprop = page.selectFirst("[itemprop=datePublished]");
+        Element itemprop = page.selectFirst(DATE_PUBLISHED);
         if (itemprop != null) {
             candidates.add(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
         }
-        Element time = page.selectFirst("time[datetime]");
+        Element time = page.selectFirst(TIME_WITH_DATETIME);
         if (time != null) {
             candidates.add(time.attr("datetime"));
         }
@@ -152,6 +164,10 @@ final class HtmlPages {
     /** A heading such as "Tin liên quan": its links are headline hints, its container is furniture. */
     private void removeHeadlineLists(Document page, HeadlineLists hints, String title) {
         for (Element element : page.body().select(LIST_MARKER_HOLDERS)) {
+            // a marker is a short line: an element owning more letters is prose, no need to gather its text
+            if (ownLettersExceed(element, BoilerplateRules.MAX_MARKER_CHARS)) {
+                continue;
+            }
             String own = element.ownText();
             // markers are short lines: long own text is prose, no need to normalise it
             if (own.length() > 2 * BoilerplateRules.MAX_MARKER_CHARS) {
@@ -201,23 +217,24 @@ final class HtmlPages {
     }
 
     private static Element articleRoot(Document page) {
-        Element declared = page.selectFirst("[itemprop=articleBody]");
+        Element declared = page.selectFirst(ARTICLE_BODY);
         if (declared == null) {
-            declared = page.selectFirst("article");
+            declared = page.selectFirst(ARTICLE);
         }
         if (declared == null) {
-            declared = page.selectFirst("main");
+            declared = page.selectFirst(MAIN);
         }
-        if (declared != null && !declared.text().isBlank()) {
+        // one letter anywhere below is enough to know the text is not blank, without gathering it
+        if (declared != null && (holdsLetterOrDigit(declared) || !declared.text().isBlank())) {
             return declared;
         }
         // no markup says where the article is: take the block whose own paragraphs hold most text
         Element best = page.body() == null ? page : page.body();
         int bestLength = 0;
-        for (Element candidate : page.select("div, section, td")) {
+        for (Element candidate : page.select(TEXT_BLOCK_CANDIDATES)) {
             int length = 0;
             for (Element paragraph : candidate.children()) {
-                if (paragraph.is("p")) {
+                if (paragraph.is(PARAGRAPH)) {
                     length += paragraph.text().length();
                 }
             }
@@ -242,6 +259,39 @@ final class HtmlPages {
             }
         }
         return null;
+    }
+
+    /** Whether the element's own text nodes hold more than {@code limit} letters and digits. */
+    private static boolean ownLettersExceed(Element element, int limit) {
+        int count = 0;
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (Character.isLetterOrDigit(whole.charAt(i)) && ++count > limit) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a text node anywhere below the element holds a letter or a digit. */
+    private static boolean holdsLetterOrDigit(Element element) {
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (Character.isLetterOrDigit(whole.charAt(i))) {
+                        return true;
+                    }
+                }
+            } else if (child instanceof Element inner && holdsLetterOrDigit(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String titleWithoutSite(Document page) {

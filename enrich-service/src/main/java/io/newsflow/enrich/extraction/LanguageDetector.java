@@ -40,6 +40,13 @@ final class LanguageDetector {
         int letters = 0;
         int marked = 0;
         for (int i = 0; i < nfc.length(); ) {
+            char c = nfc.charAt(i);
+            if (c < 0x80) {
+                // most characters even of Vietnamese text: no code point decoding, no table lookup
+                letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : 0;
+                i++;
+                continue;
+            }
             int codePoint = nfc.codePointAt(i);
             i += Character.charCount(codePoint);
             if (Character.isLetter(codePoint)) {

@@ -66,6 +66,10 @@ public final class PublishedTimes {
         if (!ISO_START.matcher(value).lookingAt()) {
             return Optional.empty();
         }
+        OffsetDateTime common = commonIsoShape(value);
+        if (common != null) {
+            return Optional.of(common);
+        }
         try {
             return Optional.of(OffsetDateTime.parse(value));
         } catch (DateTimeParseException notOffset) {
@@ -81,6 +85,56 @@ public final class PublishedTimes {
         } catch (DateTimeParseException notLocal) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code 2024-09-12T09:30:00+07:00}, {@code 2024-09-12T02:40Z}: the shape almost every page and partner
+     * writes, read without the general ISO parser (which builds a map of fields for each value). The
+     * same value {@link OffsetDateTime#parse} gives; null for any other shape or an impossible value,
+     * which the general parser then reads or rejects as before.
+     */
+    private static OffsetDateTime commonIsoShape(String value) {
+        int length = value.length();
+        boolean seconds = length > 19 && value.charAt(16) == ':';
+        int offsetAt = seconds ? 19 : 16;
+        boolean utc = length == offsetAt + 1 && value.charAt(offsetAt) == 'Z';
+        boolean numericOffset = length == offsetAt + 6 && (value.charAt(offsetAt) == '+' || value.charAt(offsetAt) == '-')
+                && value.charAt(offsetAt + 3) == ':';
+        if (!(utc || numericOffset) || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 2);
+        int day = digits(value, 8, 2);
+        int hour = digits(value, 11, 2);
+        int minute = digits(value, 14, 2);
+        int second = seconds ? digits(value, 17, 2) : 0;
+        int offsetHours = numericOffset ? digits(value, offsetAt + 1, 2) : 0;
+        int offsetMinutes = numericOffset ? digits(value, offsetAt + 4, 2) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offsetHours < 0 || offsetMinutes < 0) {
+            return null;
+        }
+        int sign = numericOffset && value.charAt(offsetAt) == '-' ? -1 : 1;
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
+                    ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** The number written with {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String value, int from, int count) {
+        int number = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static LocalDate findDate(String value) {

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.extraction;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +38,7 @@ final class TextPages {
     }
 
     ExtractedArticle extract(String text, String knownTitle) {
-        List<String> lines = Arrays.asList(VietnameseText.nfc(text).split("\\R", -1));
+        List<String> lines = Whitespace.lines(VietnameseText.nfc(text));
         String section = null;
         String publishedAt = null;
         String title = knownTitle;
@@ -96,21 +95,31 @@ final class TextPages {
 
     /** True when a later paragraph says what the first one says, nearly word for word. */
     private static boolean restatedLater(List<String> body) {
-        Set<String> first = words(body.get(0));
+        Set<String> first = words(body.get(0), Integer.MAX_VALUE);
+        // the overlap is at most |first| / |other|: a paragraph with many more distinct words cannot
+        // repeat the first one, and reading it stops as soon as it has that many
+        int maxOtherWords = (int) Math.floor(first.size() / NEAR_DUPLICATE_JACCARD) + 1;
         for (String later : body.subList(1, body.size())) {
-            Set<String> other = words(later);
-            Set<String> shared = new HashSet<>(first);
-            shared.retainAll(other);
-            Set<String> all = new HashSet<>(first);
-            all.addAll(other);
-            if (!all.isEmpty() && (double) shared.size() / all.size() >= NEAR_DUPLICATE_JACCARD) {
+            Set<String> other = words(later, maxOtherWords);
+            if (other.size() >= maxOtherWords && (double) first.size() / other.size() < NEAR_DUPLICATE_JACCARD) {
+                continue;
+            }
+            int shared = 0;
+            for (String word : other) {
+                if (first.contains(word)) {
+                    shared++;
+                }
+            }
+            int all = first.size() + other.size() - shared;
+            if (all > 0 && (double) shared / all >= NEAR_DUPLICATE_JACCARD) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Set<String> words(String paragraph) {
+    /** The distinct words of the paragraph in lower case, read until there are {@code limit} of them. */
+    private static Set<String> words(String paragraph, int limit) {
         // both paragraphs come from the same page: lower case is enough, no folding needed
         String lower = paragraph.toLowerCase(java.util.Locale.ROOT);
         Set<String> words = new HashSet<>();
@@ -124,6 +133,9 @@ final class TextPages {
             } else if (!wordPart && start >= 0) {
                 words.add(lower.substring(start, i));
                 start = -1;
+                if (words.size() >= limit) {
+                    return words;
+                }
             } else if (!wordPart && i == 0 && !lower.isEmpty()) {
                 // a text opening with punctuation splits into a leading empty word, as String.split does
                 words.add("");

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.contract.text.VietnameseText;
 import io.newsflow.enrich.extraction.ExtractedArticle;
 import io.newsflow.enrich.knowledge.ResourceLines;
+import io.newsflow.enrich.knowledge.Vocabulary;
 
 /**
  * Key phrases and IPTC topics of an article. Phrases are runs of one to four syllables between
@@ -45,7 +45,8 @@ public final class Tagger {
     private static final int MAX_TOPICS = 3;
     /** The best-scored candidates are weighed against the corpus (one MongoDB query); the rest never win. */
     private static final int MAX_PHRASES_LOOKED_UP = 200;
-    private static final int MAX_VOCABULARY = 200_000;
+    /** Spellings classified once and kept (see {@link Vocabulary}). */
+    private static final int VOCABULARY_SLOTS = 1 << 17;
 
     /**
      * Tags and topics of an article.
@@ -62,12 +63,12 @@ public final class Tagger {
     /** One keyword of one topic, as folded words. */
     private record TopicKeyword(String code, String[] words) {
 
-        boolean matchesAt(List<String> text, int from) {
+        boolean matchesAt(List<Word> text, int from) {
             if (from + words.length > text.size()) {
                 return false;
             }
             for (int i = 1; i < words.length; i++) {
-                if (!words[i].equals(text.get(from + i))) {
+                if (!words[i].equals(text.get(from + i).key())) {
                     return false;
                 }
             }
@@ -79,7 +80,7 @@ public final class Tagger {
     private final List<TopicRule> topics;
     private final Map<String, List<TopicKeyword>> keywordsByFirstWord = new HashMap<>();
     private final PhraseStatistics statistics;
-    private final Map<String, Word> vocabulary = new ConcurrentHashMap<>();
+    private final Vocabulary<Word> vocabulary = new Vocabulary<>(VOCABULARY_SLOTS, this::classify);
 
     Tagger(Set<String> stopwords, List<TopicRule> topics, PhraseStatistics statistics) {
         this.stopwords = stopwords;
@@ -156,25 +157,154 @@ public final class Tagger {
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : VietnameseText.nfc(text);
     }
 
-    /** One spelling of a word as the article writes it, classified once. */
-    private record Word(String surface, String key, boolean breaksChunk, boolean capitalised, boolean taggableAlone) {
+    /**
+     * One spelling of a word as the article writes it, classified once: its key with the key's hash
+     * (phrases are hashed word by word), and the topic keywords that start with it.
+     */
+    private record Word(String surface, String key, int keyHash, boolean breaksChunk, boolean capitalised,
+                        boolean taggableAlone, List<TopicKeyword> topicKeywords) {
     }
 
     /**
      * A text as clauses of words (for phrases) and as its run of folded words ignoring punctuation
      * (for topic keywords, which match across commas the way the text's matching key does).
      */
-    private record ScannedText(double weight, List<List<Word>> clauses, List<String> keys) {
+    private record ScannedText(double weight, List<List<Word>> clauses, List<Word> words) {
     }
 
     private record PhraseRanking(List<EnrichedArticle.Tag> tags, List<String> consideredKeys) {
     }
 
-    /** Score, occurrences and spellings of one candidate phrase in the article. */
+    /**
+     * A phrase as its folded words: the n-grams of an article are counted by their words, so that the
+     * phrase's text is written out only for the few phrases that can become tags.
+     */
+    private static final class Phrase {
+        /** The phrase without its last word; null for a one-word phrase. */
+        private final Phrase shorter;
+        private final String last;
+        private final int length;
+        /** {@code Arrays.hashCode} of the words, built up word by word. */
+        private final int hash;
+
+        private Phrase(Phrase shorter, String last, int lastHash) {
+            this.shorter = shorter;
+            this.last = last;
+            this.length = shorter == null ? 1 : shorter.length + 1;
+            this.hash = 31 * (shorter == null ? 1 : shorter.hash) + lastHash;
+        }
+
+        /** The phrase {@code shorter} extended by the word {@code next}: no copy of the words before. */
+        static Phrase of(Phrase shorter, String next, int nextHash) {
+            return new Phrase(shorter, next, nextHash);
+        }
+
+        static Phrase of(String[] words) {
+            Phrase phrase = null;
+            for (String word : words) {
+                phrase = new Phrase(phrase, word, word.hashCode());
+            }
+            return phrase;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Phrase phrase) || phrase.hash != hash || phrase.length != length) {
+                return false;
+            }
+            Phrase mine = this;
+            while (mine != null) {
+                if (mine != phrase && !mine.last.equals(phrase.last)) {
+                    return false;
+                }
+                if (mine == phrase) {
+                    return true;
+                }
+                mine = mine.shorter;
+                phrase = phrase.shorter;
+            }
+            return true;
+        }
+
+        /** The phrase's key: its folded words separated by single spaces. */
+        @Override
+        public String toString() {
+            String[] words = new String[length];
+            Phrase phrase = this;
+            for (int i = length - 1; i >= 0; i--) {
+                words[i] = phrase.last;
+                phrase = phrase.shorter;
+            }
+            return String.join(" ", words);
+        }
+    }
+
+    /**
+     * Score, occurrences and spellings of one candidate phrase in the article; {@code named} when it is
+     * written with capitals inside a sentence somewhere.
+     */
     private static final class Candidate {
         private double score;
         private int occurrences;
-        private final Map<String, Integer> surfaces = new HashMap<>(4);
+        private boolean named;
+        private String key;
+        /** Each spelling once, in the order of first use, with its count. */
+        /** Made when the phrase is first counted: most n-grams are named-only or written one way. */
+        private List<Word[]> spellings;
+        private List<int[]> spellingCounts;
+
+        String key(Phrase phrase) {
+            if (key == null) {
+                key = phrase.toString();
+            }
+            return key;
+        }
+
+        void countSpelling(List<Word> chunk, int from, int length) {
+            if (spellings == null) {
+                spellings = new ArrayList<>(1);
+                spellingCounts = new ArrayList<>(1);
+            }
+            for (int s = 0; s < spellings.size(); s++) {
+                if (sameSpelling(spellings.get(s), chunk, from, length)) {
+                    spellingCounts.get(s)[0]++;
+                    return;
+                }
+            }
+            spellings.add(chunk.subList(from, from + length).toArray(new Word[0]));
+            spellingCounts.add(new int[] {1});
+        }
+
+        private static boolean sameSpelling(Word[] spelling, List<Word> chunk, int from, int length) {
+            for (int i = 0; i < length; i++) {
+                Word word = chunk.get(from + i);
+                if (spelling[i] != word && !spelling[i].surface().equals(word.surface())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The spellings and their counts, as a map filled in the order the article first used them. */
+        Map<String, Integer> surfaces() {
+            Map<String, Integer> surfaces = new HashMap<>(4);
+            for (int s = 0; s < spellings.size(); s++) {
+                StringBuilder surface = new StringBuilder();
+                for (Word word : spellings.get(s)) {
+                    if (surface.length() > 0) {
+                        surface.append(' ');
+                    }
+                    surface.append(word.surface());
+                }
+                surfaces.put(surface.toString(), spellingCounts.get(s)[0]);
+            }
+            return surfaces;
+        }
     }
 
     /**
@@ -185,7 +315,7 @@ public final class Tagger {
      */
     private ScannedText scan(String text, double weight) {
         List<List<Word>> clauses = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
         List<Word> clause = new ArrayList<>();
         int length = text.length();
         int i = 0;
@@ -197,13 +327,18 @@ public final class Tagger {
                     i += Character.charCount(codePoint);
                     codePoint = i < length ? text.codePointAt(i) : ' ';
                 } while (i < length && isWordPart(codePoint));
-                String surface = text.substring(start, i);
-                if (clause.isEmpty() && !isAbbreviation(surface)) {
-                    surface = surface.substring(0, 1).toLowerCase(Locale.ROOT) + surface.substring(1);
+                Word word;
+                char first = text.charAt(start);
+                // lower-casing a first character that is its own lower case changes nothing: such a word
+                // is looked up where it stands
+                if (clause.isEmpty() && Character.toLowerCase(first) != first && !isAbbreviation(text, start, i)) {
+                    String surface = text.substring(start, i);
+                    word = vocabulary.of(surface.substring(0, 1).toLowerCase(Locale.ROOT) + surface.substring(1));
+                } else {
+                    word = vocabulary.of(text, start, i);
                 }
-                Word word = word(surface);
                 clause.add(word);
-                keys.add(word.key());
+                words.add(word);
                 continue;
             }
             if (isClauseBreak(text, i, codePoint) && !clause.isEmpty()) {
@@ -215,23 +350,7 @@ public final class Tagger {
         if (!clause.isEmpty()) {
             clauses.add(clause);
         }
-        return new ScannedText(weight, clauses, keys);
-    }
-
-    /**
-     * The classified word, from the vocabulary of spellings seen so far: news reuses a few tens of
-     * thousands of spellings, so folding each once saves most of the folding. Bounded, so that an
-     * endless stream of new tokens (numbers, codes) cannot grow it without limit.
-     */
-    private Word word(String surface) {
-        Word word = vocabulary.get(surface);
-        if (word == null) {
-            word = classify(surface);
-            if (vocabulary.size() < MAX_VOCABULARY) {
-                vocabulary.putIfAbsent(surface, word);
-            }
-        }
-        return word;
+        return new ScannedText(weight, clauses, words);
     }
 
     private Word classify(String surface) {
@@ -240,14 +359,23 @@ public final class Tagger {
         boolean capitalised = Character.isUpperCase(surface.codePointAt(0));
         // a single English word can be a topic ("freight"); a single Vietnamese syllable cannot
         boolean taggableAlone = surface.chars().allMatch(c -> c < 0x80) && surface.length() >= 5;
-        return new Word(surface, key, breaksChunk, capitalised, taggableAlone);
+        return new Word(surface, key, key.hashCode(), breaksChunk, capitalised, taggableAlone, keywordsByFirstWord.get(key));
+    }
+
+    /** {@link #isWordPart} of every character of the basic plane, worked out once: one lookup per character. */
+    private static final boolean[] WORD_PART = new boolean[0x10000];
+
+    static {
+        for (int c = 0; c < WORD_PART.length; c++) {
+            WORD_PART[c] = isWordPartByType(c);
+        }
     }
 
     private static boolean isWordPart(int codePoint) {
-        if (codePoint < 0x80) {
-            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
-                    || (codePoint >= '0' && codePoint <= '9');
-        }
+        return codePoint < WORD_PART.length ? WORD_PART[codePoint] : isWordPartByType(codePoint);
+    }
+
+    private static boolean isWordPartByType(int codePoint) {
         int type = Character.getType(codePoint);
         return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
@@ -267,45 +395,57 @@ public final class Tagger {
     }
 
     private PhraseRanking phrases(List<ScannedText> texts, List<EnrichedArticle.Entity> entities, int maxTags) {
-        Set<String> entityKeys = new HashSet<>();
+        Set<Phrase> entityKeys = new HashSet<>();
         for (EnrichedArticle.Entity entity : entities) {
-            entityKeys.add(VietnameseText.key(entity.name()));
-            entity.aliases().forEach(alias -> entityKeys.add(VietnameseText.key(alias)));
+            entityKeys.add(Phrase.of(VietnameseText.key(entity.name()).split(" ")));
+            for (String alias : entity.aliases()) {
+                entityKeys.add(Phrase.of(VietnameseText.key(alias).split(" ")));
+            }
         }
         // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
-        Map<String, Candidate> candidates = new HashMap<>(4096);
-        Set<String> namedKeys = new HashSet<>(2048);
+        Map<Phrase, Candidate> candidates = new HashMap<>(4096);
         List<Word> chunk = new ArrayList<>();
         for (ScannedText text : texts) {
             for (List<Word> clause : text.clauses()) {
                 // runs of words between stopwords: the candidate phrases live inside them
                 for (Word word : clause) {
                     if (word.breaksChunk()) {
-                        collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                        collect(chunk, text.weight(), entityKeys, candidates);
                         chunk.clear();
                     } else {
                         chunk.add(word);
                     }
                 }
-                collect(chunk, text.weight(), entityKeys, candidates, namedKeys);
+                collect(chunk, text.weight(), entityKeys, candidates);
                 chunk.clear();
             }
         }
-        List<Map.Entry<String, Candidate>> eligible = candidates.entrySet().stream()
-                .filter(entry -> entry.getValue().score >= MIN_PHRASE_SCORE)
-                // written with capitals inside a sentence somewhere: a title or a name ("Bí thư")
-                .filter(entry -> !namedKeys.contains(entry.getKey()))
-                .filter(entry -> entry.getValue().occurrences >= MIN_OCCURRENCES)
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Candidate> entry) -> entry.getValue().score)
-                        .reversed().thenComparing(Map.Entry::getKey))
-                .limit(MAX_PHRASES_LOOKED_UP)
-                .toList();
-        List<String> consideredKeys = eligible.stream().map(Map.Entry::getKey).toList();
+        List<Map.Entry<Phrase, Candidate>> eligible = new ArrayList<>();
+        for (Map.Entry<Phrase, Candidate> entry : candidates.entrySet()) {
+            Candidate candidate = entry.getValue();
+            // written with capitals inside a sentence somewhere: a title or a name ("Bí thư")
+            if (candidate.score >= MIN_PHRASE_SCORE && candidate.occurrences >= MIN_OCCURRENCES && !candidate.named) {
+                eligible.add(entry);
+            }
+        }
+        eligible.sort(Comparator.comparingDouble((Map.Entry<Phrase, Candidate> entry) -> entry.getValue().score)
+                .reversed().thenComparing(entry -> entry.getValue().key(entry.getKey())));
+        if (eligible.size() > MAX_PHRASES_LOOKED_UP) {
+            eligible = eligible.subList(0, MAX_PHRASES_LOOKED_UP);
+        }
+        List<String> consideredKeys = new ArrayList<>(eligible.size());
+        Map<String, Candidate> byKey = new HashMap<>();
+        for (Map.Entry<Phrase, Candidate> entry : eligible) {
+            String key = entry.getValue().key(entry.getKey());
+            consideredKeys.add(key);
+            byKey.put(key, entry.getValue());
+        }
+        consideredKeys = List.copyOf(consideredKeys);
         PhraseStatistics.Frequencies corpus = consideredKeys.isEmpty() ? PhraseStatistics.Frequencies.EMPTY
                 : statistics.frequencies(consideredKeys);
         Map<String, Double> weighted = new HashMap<>();
-        for (Map.Entry<String, Candidate> entry : eligible) {
-            weighted.put(entry.getKey(), entry.getValue().score * corpus.inverseDocumentFrequency(entry.getKey()));
+        for (String key : consideredKeys) {
+            weighted.put(key, byKey.get(key).score * corpus.inverseDocumentFrequency(key));
         }
         List<String> ranked = new ArrayList<>(consideredKeys);
         ranked.sort(Comparator.comparingDouble((String key) -> weighted.get(key)).reversed().thenComparing(key -> key));
@@ -318,52 +458,51 @@ public final class Tagger {
             }
             String[] words = key.split(" ");
             // "hợp tác" and "tăng cường hợp tác" say the same: keep the better one
-            if (chosen.stream().anyMatch(other -> overlaps(other, words))) {
+            if (overlapsAny(chosen, words)) {
                 continue;
             }
             chosen.add(words);
-            tags.add(new EnrichedArticle.Tag(label(candidates.get(key).surfaces), Math.round(weighted.get(key) / best * 100) / 100.0));
+            tags.add(new EnrichedArticle.Tag(label(byKey.get(key).surfaces()), Math.round(weighted.get(key) / best * 100) / 100.0));
         }
         return new PhraseRanking(tags, consideredKeys);
     }
 
-    private static void collect(List<Word> chunk, double weight, Set<String> entityKeys, Map<String, Candidate> candidates,
-                                Set<String> namedKeys) {
+    private static boolean overlapsAny(List<String[]> chosen, String[] words) {
+        for (String[] other : chosen) {
+            if (overlaps(other, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(List<Word> chunk, double weight, Set<Phrase> entityKeys, Map<Phrase, Candidate> candidates) {
         int size = chunk.size();
-        StringBuilder key = new StringBuilder();
-        StringBuilder surface = new StringBuilder();
         for (int from = 0; from < size; from++) {
-            key.setLength(0);
-            surface.setLength(0);
+            Phrase phrase = null;
             boolean capitalised = false;
             for (int length = 1; length <= MAX_PHRASE_WORDS && from + length <= size; length++) {
                 Word word = chunk.get(from + length - 1);
-                if (length > 1) {
-                    key.append(' ');
-                    surface.append(' ');
-                }
-                key.append(word.key());
-                surface.append(word.surface());
+                phrase = Phrase.of(phrase, word.key(), word.keyHash());
                 // capitals inside a sentence mark names and titles ("Bí thư Thành ủy"), which entities cover
                 capitalised |= word.capitalised();
                 if (capitalised) {
-                    namedKeys.add(key.toString());
+                    candidates.computeIfAbsent(phrase, k -> new Candidate()).named = true;
                     continue;
                 }
                 if (length == 1 && !word.taggableAlone()) {
                     // not a lone Vietnamese syllable: words are mostly two syllables, one is too vague
                     continue;
                 }
-                String phraseKey = key.toString();
-                if (entityKeys.contains(phraseKey)) {
+                if (entityKeys.contains(phrase)) {
                     continue;
                 }
                 // phrases the stopwords bound on a side are more likely whole terms than cuts inside a run
                 double bounded = 1 + (from == 0 ? BOUNDARY_BONUS : 0) + (from + length == size ? BOUNDARY_BONUS : 0);
-                Candidate candidate = candidates.computeIfAbsent(phraseKey, k -> new Candidate());
+                Candidate candidate = candidates.computeIfAbsent(phrase, k -> new Candidate());
                 candidate.score += weight * LENGTH_FACTOR[length] * bounded;
                 candidate.occurrences++;
-                candidate.surfaces.merge(surface.toString(), 1, Integer::sum);
+                candidate.countSpelling(chunk, from, length);
             }
         }
     }
@@ -413,8 +552,19 @@ public final class Tagger {
         return word.chars().allMatch(c -> c < 0x80) ? word.toLowerCase(Locale.ROOT) : VietnameseText.fold(word);
     }
 
-    private static boolean isAbbreviation(String word) {
-        return word.length() > 1 && word.codePoints().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
+    /** {@code text[start, end)} is more than one character, every letter a capital ("UBND", "ASEAN"). */
+    private static boolean isAbbreviation(String text, int start, int end) {
+        if (end - start <= 1) {
+            return false;
+        }
+        for (int i = start; i < end; ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** The way the article writes the phrase most often, preferring lower case on ties. */
@@ -429,10 +579,14 @@ public final class Tagger {
     private List<EnrichedArticle.Topic> topics(List<ScannedText> texts) {
         Map<String, Double> scores = new HashMap<>();
         for (ScannedText text : texts) {
-            List<String> words = text.keys();
+            List<Word> words = text.words();
             for (int from = 0; from < words.size(); from++) {
-                // keywords are indexed by their first word: one lookup per word, no phrase strings built
-                for (TopicKeyword keyword : keywordsByFirstWord.getOrDefault(words.get(from), List.of())) {
+                // each word knows the keywords that start with it: no lookup, no phrase strings built
+                List<TopicKeyword> keywords = words.get(from).topicKeywords();
+                if (keywords == null) {
+                    continue;
+                }
+                for (TopicKeyword keyword : keywords) {
                     if (keyword.matchesAt(words, from)) {
                         scores.merge(keyword.code(), text.weight(), Double::sum);
                     }

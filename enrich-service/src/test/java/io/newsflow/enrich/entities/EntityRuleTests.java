@@ -134,6 +134,93 @@ class EntityRuleTests {
         assertThat(english).extracting(Entity::id).containsExactlyInAnyOrder("org:tand-ho-chi-minh-city", "loc:ho-chi-minh-city");
     }
 
+    @Test
+    void takesABridgeNamedAfterAPersonForThePlaceWithItsKindInTheName() {
+        List<Entity> vietnamese = recognize("Xe tải không được đi qua cầu Trần Thị Lý từ tối nay.");
+        List<Entity> english = recognize("Trucks may not cross Tran Thi Ly Bridge from tonight.");
+
+        assertThat(vietnamese).extracting(Entity::id, Entity::type)
+                .containsExactly(tuple("loc:cau-tran-thi-ly", EntityType.LOCATION));
+        assertThat(english).extracting(Entity::id, Entity::type)
+                .containsExactly(tuple("loc:cau-tran-thi-ly", EntityType.LOCATION));
+    }
+
+    @Test
+    void takesAStreetNamedAfterAPersonForTheStreetEvenWhereTheArticleRepeatsTheNameAlone() {
+        List<Entity> vietnamese = recognize("Hội chợ sách mở trên đường Nguyễn Huệ. Phố đi bộ Nguyễn Huệ đông khách suốt tuần.");
+        List<Entity> street = recognize("Quán cà phê mới khai trương trên phố Lê Lợi.");
+        List<Entity> english = recognize("A book fair opened on Nguyen Hue Street on Friday.");
+
+        assertThat(vietnamese).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:nguyen-hue", EntityType.LOCATION));
+        assertThat(street).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:le-loi", EntityType.LOCATION));
+        assertThat(english).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:nguyen-hue", EntityType.LOCATION));
+    }
+
+    @Test
+    void letsAPlaceTakeTheNameOfAKnownPersonWithoutMentioningThePerson() {
+        List<Entity> road = recognize("Đoạn đường Hồ Chí Minh qua huyện miền núi được mở rộng.");
+        List<Entity> mausoleum = recognize("Đoàn đại biểu vào lăng Chủ tịch Hồ Chí Minh trước khi khai mạc hội nghị.");
+
+        assertThat(road).extracting(Entity::type).doesNotContain(EntityType.PERSON);
+        assertThat(road).extracting(Entity::id).contains("loc:ho-chi-minh").doesNotContain("per:ho-chi-minh");
+        assertThat(mausoleum).extracting(Entity::id).containsExactly("loc:lang-chu-tich-ho-chi-minh");
+    }
+
+    @Test
+    void takesASchoolNamedAfterAPersonForAnOrganisation() {
+        List<Entity> full = recognize("Học sinh Trường THPT Lê Quý Đôn giành hai huy chương vàng.");
+        List<Entity> english = recognize("Students of Le Quy Don High School won two gold medals.");
+        List<Entity> shortForm = recognize("Các em học sinh trường Lê Quý Đôn tham gia ngày hội.");
+
+        assertThat(full).extracting(Entity::id, Entity::type)
+                .containsExactly(tuple("org:truong-thpt-le-quy-don", EntityType.ORGANIZATION));
+        assertThat(english).extracting(Entity::id, Entity::type)
+                .containsExactly(tuple("org:truong-thpt-le-quy-don", EntityType.ORGANIZATION));
+        assertThat(shortForm).extracting(Entity::type).containsExactly(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void keepsAKindWordThatIsPartOfAnotherWordOutOfPlaceNames() {
+        List<Entity> entities = recognize("Bà Lan yêu cầu Nguyễn Văn Bình giải trình về nhu cầu vốn.");
+
+        assertThat(entities).extracting(Entity::id, Entity::type).contains(tuple("per:nguyen-van-binh", EntityType.PERSON));
+        assertThat(entities).extracting(Entity::id).noneMatch(id -> id.startsWith("loc:"));
+    }
+
+    @Test
+    void recognisesOrganisationNamesWrittenWithAnAmpersandWhole() {
+        List<Entity> unit = recognize("Trung tâm R&D Viettel vừa công bố mẫu chip mới.");
+        List<Entity> firms = recognize("She audited banks for Ernst & Young before she joined AT&T.");
+        List<Entity> field = recognize("Ngân sách cho R&D và M&A của công ty tăng gấp đôi.");
+
+        assertThat(unit).extracting(Entity::id).containsExactly("org:trung-tam-r-d-viettel");
+        assertThat(unit).extracting(Entity::name).containsExactly("Trung tâm R&D Viettel");
+        assertThat(firms).extracting(Entity::name, Entity::type).containsExactlyInAnyOrder(
+                tuple("Ernst & Young", EntityType.ORGANIZATION), tuple("AT&T", EntityType.ORGANIZATION));
+        assertThat(field).isEmpty();
+    }
+
+    @Test
+    void keepsAKnownPlaceInsideTheNameOfAStreetBridgeOrSchool() {
+        List<Entity> street = recognize("Xe cứu hỏa phải vào đường Điện Biên Phủ từ phía bờ hồ.");
+        List<Entity> bridge = recognize("Dòng người đi bộ kéo dài tới cầu Trường Tiền.");
+        List<Entity> school = recognize("Đội tuyển Trường THPT Nguyễn Trãi Hải Phòng vào vòng chung kết.");
+
+        assertThat(street).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:dien-bien-phu", EntityType.LOCATION));
+        assertThat(bridge).extracting(Entity::id, Entity::type).containsExactly(tuple("loc:cau-truong-tien", EntityType.LOCATION));
+        assertThat(school).extracting(Entity::id).containsExactly("org:truong-thpt-nguyen-trai-hai-phong");
+    }
+
+    @Test
+    void doesNotTakeAPlaceKindInsideALongerEnglishName() {
+        List<Entity> park = recognize("Engineers at the Saigon Hi-Tech Park designed the chip.");
+
+        List<Entity> newspaper = recognize("The Wall Street Journal reported the deal on Monday.");
+
+        assertThat(park).extracting(Entity::id).noneMatch(id -> id.startsWith("loc:cong-vien"));
+        assertThat(newspaper).extracting(Entity::type).doesNotContain(EntityType.LOCATION);
+    }
+
     private List<Entity> recognize(String body) {
         return recognizer.recognize(new ExtractedArticle(null, null, List.of(body), null, null, null, "vi", List.of()), 50);
     }
