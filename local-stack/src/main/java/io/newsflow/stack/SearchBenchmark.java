@@ -465,7 +465,7 @@ final class SearchBenchmark {
         for (String line : text.split("\n")) {
             Matcher matcher = PROMETHEUS_LINE.matcher(line);
             if (!line.startsWith("#") && matcher.find() && matcher.group(1).equals(name)
-                    && java.util.Arrays.stream(labels).allMatch(label -> matcher.group(2) != null && matcher.group(2).contains(label))) {
+                    && Arrays.stream(labels).allMatch(label -> matcher.group(2) != null && matcher.group(2).contains(label))) {
                 sum += Double.parseDouble(matcher.group(3));
             }
         }
