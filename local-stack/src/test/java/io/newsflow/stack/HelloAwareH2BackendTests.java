@@ -325,6 +325,29 @@ class HelloAwareH2BackendTests {
     }
 
     @Test
+    void reopensAStoreWithADeclaredIndexAndStillNarrowsAndListsIt() {
+        Path file = dataDir.resolve("reopened.mv");
+        Store writer = new Store(new HelloAwareH2Backend(file.toString()));
+        writer.articles().createIndex(Indexes.ascending("entityIds"));
+        writer.articles().insertMany(List.of(tagged("a1", 1, "loc:ha-noi"), tagged("a2", 2, "loc:da-nang"),
+                tagged("a3", 3, "loc:ha-noi", "loc:hue")));
+        writer.close();
+
+        Store reader = new Store(new HelloAwareH2Backend(file.toString()));
+        try {
+            MongoCollection<Document> articles = reader.articles();
+            assertThat(ids(articles.find(eq("entityIds", "loc:ha-noi")).sort(Sorts.ascending("_id")))).containsExactly("a1", "a3");
+            assertThat(articles.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .contains("entityIds_1");
+            articles.insertOne(tagged("a4", 4, "loc:hue"));
+            assertThat(ids(articles.find(eq("entityIds", "loc:hue")).sort(Sorts.ascending("_id")))).containsExactly("a3", "a4");
+        }
+        finally {
+            reader.close();
+        }
+    }
+
+    @Test
     void answersHelloAsAWritablePrimary() {
         Document hello = narrowing.client.getDatabase("admin").runCommand(new Document("hello", 1));
 
