@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.enrich.knowledge.WordCharacters;
 import io.newsflow.enrich.knowledge.Vocabulary;
 
 /**
@@ -108,44 +109,20 @@ final class Token {
         int i = 0;
         while (i < length) {
             int codePoint = text.codePointAt(i);
-            if (!isWordPart(codePoint)) {
+            if (!WordCharacters.isWordPart(codePoint)) {
                 i += Character.charCount(codePoint);
                 continue;
             }
             int start = i;
             do {
                 i += Character.charCount(codePoint);
-            } while (i < length && isWordPart(codePoint = text.codePointAt(i)));
+            } while (i < length && WordCharacters.isWordPart(codePoint = text.codePointAt(i)));
             Spelling spelling = spellings == null ? Spelling.of(text.substring(start, i)) : spellings.of(text, start, i);
             String gap = start - previousEnd == 1 && text.charAt(previousEnd) == ' ' ? SPACE : text.substring(previousEnd, start);
             tokens.add(new Token(spelling, start, i, gap));
             previousEnd = i;
         }
         return tokens;
-    }
-
-    /** {@link #isWordPart} of every character of the basic plane, worked out once: one lookup per character. */
-    private static final boolean[] WORD_PART = new boolean[0x10000];
-
-    static {
-        for (int c = 0; c < WORD_PART.length; c++) {
-            WORD_PART[c] = isWordPartByType(c);
-        }
-    }
-
-    /** {@code [\p{L}\p{M}\p{N}]}: a letter, a combining mark or a number. */
-    private static boolean isWordPart(int codePoint) {
-        return codePoint < WORD_PART.length ? WORD_PART[codePoint] : isWordPartByType(codePoint);
-    }
-
-    private static boolean isWordPartByType(int codePoint) {
-        return switch (Character.getType(codePoint)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                 Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                 Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
     }
 
     private static boolean softGap(String gap, boolean commaAllowed) {

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.enrich.knowledge.WordCharacters;
 import io.newsflow.enrich.extraction.ExtractedArticle;
 import io.newsflow.enrich.knowledge.ResourceLines;
 import io.newsflow.enrich.knowledge.Vocabulary;
@@ -321,12 +322,12 @@ public final class Tagger {
         int i = 0;
         while (i < length) {
             int codePoint = text.codePointAt(i);
-            if (isWordPart(codePoint)) {
+            if (WordCharacters.isWordPart(codePoint)) {
                 int start = i;
                 do {
                     i += Character.charCount(codePoint);
                     codePoint = i < length ? text.codePointAt(i) : ' ';
-                } while (i < length && isWordPart(codePoint));
+                } while (i < length && WordCharacters.isWordPart(codePoint));
                 Word word;
                 char first = text.charAt(start);
                 // lower-casing a first character that is its own lower case changes nothing: such a word
@@ -360,26 +361,6 @@ public final class Tagger {
         // a single English word can be a topic ("freight"); a single Vietnamese syllable cannot
         boolean taggableAlone = surface.chars().allMatch(c -> c < 0x80) && surface.length() >= 5;
         return new Word(surface, key, key.hashCode(), breaksChunk, capitalised, taggableAlone, keywordsByFirstWord.get(key));
-    }
-
-    /** {@link #isWordPart} of every character of the basic plane, worked out once: one lookup per character. */
-    private static final boolean[] WORD_PART = new boolean[0x10000];
-
-    static {
-        for (int c = 0; c < WORD_PART.length; c++) {
-            WORD_PART[c] = isWordPartByType(c);
-        }
-    }
-
-    private static boolean isWordPart(int codePoint) {
-        return codePoint < WORD_PART.length ? WORD_PART[codePoint] : isWordPartByType(codePoint);
-    }
-
-    private static boolean isWordPartByType(int codePoint) {
-        int type = Character.getType(codePoint);
-        return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static boolean isClauseBreak(String text, int index, int codePoint) {
