@@ -554,12 +554,7 @@ final class SearchBenchmark {
             this.tags = tags;
             this.topics = topics;
             this.sources = sources;
-            this.cumulative = new double[words.size()];
-            double sum = 0;
-            for (int rank = 0; rank < words.size(); rank++) {
-                sum += 1.0 / (rank + 1);
-                cumulative[rank] = sum;
-            }
+            this.cumulative = zipfCumulative(words.size());
         }
 
         String word(int rank) {
@@ -567,9 +562,7 @@ final class SearchBenchmark {
         }
 
         String zipfWord(Random random) {
-            double target = random.nextDouble() * cumulative[cumulative.length - 1];
-            int rank = Arrays.binarySearch(cumulative, target);
-            return words.get(rank >= 0 ? rank : Math.min(-rank - 1, words.size() - 1));
+            return words.get(zipfRank(random, cumulative));
         }
 
         static Vocabulary load() {
