@@ -7,7 +7,12 @@ import io.newsflow.contract.EnrichedArticle.Related;
 import io.newsflow.contract.EnrichedArticle.Tag;
 import io.newsflow.contract.EnrichedArticle.Topic;
 
+import io.newsflow.search.index.ArticleIndex;
+
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Small articles written for these tests (never copied from the seeds), in Vietnamese and English. */
 public final class SampleArticles {
@@ -67,6 +72,15 @@ public final class SampleArticles {
                 "Dự án được trình bày tại hội nghị, nội dung chính là khơi thông dòng chảy.",
                 List.of("Tỉnh Hà Giang sẽ hoàn thành dự án trong năm tới."),
                 "2024-06-01T09:00:00+07:00", List.of(), List.of(new Tag("nạo vét", 0.5)), List.of(WEATHER), List.of());
+    }
+
+    /** Applies the articles to the index and makes them searchable, as one feed batch does. */
+    public static void indexAll(ArticleIndex index, List<EnrichedArticle> articles) throws IOException {
+        Map<String, Long> applied = new HashMap<>();
+        for (EnrichedArticle article : articles) {
+            index.apply(article, applied);
+        }
+        index.publish(applied, Map.of());
     }
 
     public static List<EnrichedArticle> all() {

@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -241,10 +240,6 @@ class SearchApiIntegrationTests {
     }
 
     private void indexDirectly(List<EnrichedArticle> articles) throws IOException {
-        Map<String, Long> applied = new HashMap<>();
-        for (EnrichedArticle article : articles) {
-            index.apply(article, applied);
-        }
-        index.publish(applied, Map.of());
+        SampleArticles.indexAll(index, articles);
     }
 }

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,11 +143,7 @@ class ArticleSearchTests {
     }
 
     private void index(EnrichedArticle... articles) throws IOException {
-        Map<String, Long> applied = new HashMap<>();
-        for (EnrichedArticle article : articles) {
-            index.apply(article, applied);
-        }
-        index.publish(applied, Map.of());
+        SampleArticles.indexAll(index, List.of(articles));
     }
 
     private static SearchRequest query(String text) {

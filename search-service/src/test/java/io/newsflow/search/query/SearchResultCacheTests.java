@@ -11,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,11 +79,7 @@ class SearchResultCacheTests {
     }
 
     private void index(EnrichedArticle... articles) throws IOException {
-        Map<String, Long> applied = new HashMap<>();
-        for (EnrichedArticle article : articles) {
-            index.apply(article, applied);
-        }
-        index.publish(applied, Map.of());
+        SampleArticles.indexAll(index, List.of(articles));
     }
 
     private static SearchRequest query(String text) {
