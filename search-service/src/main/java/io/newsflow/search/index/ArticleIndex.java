@@ -234,7 +234,7 @@ public class ArticleIndex implements Closeable {
     /** The revision of an article as searchable now, or -1. */
     public long searchableRevision(String id) {
         try {
-            return withSearcher(false, (searcher, noFacets) -> {
+            return withSearcherOnly((searcher, noFacets) -> {
                 TopDocs hits = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
                 if (hits.scoreDocs.length == 0) {
                     return -1L;
@@ -276,6 +276,11 @@ public class ArticleIndex implements Closeable {
     /** Runs a search on the current searcher; the searcher is released afterwards. */
     public <T> T withSearcher(SearcherTask<T> task) throws IOException {
         return withSearcher(true, task);
+    }
+
+    /** As {@link #withSearcher} without facet state (null), so it never waits for a refresh's facet build. */
+    public <T> T withSearcherOnly(SearcherTask<T> task) throws IOException {
+        return withSearcher(false, task);
     }
 
     private <T> T withSearcher(boolean withFacets, SearcherTask<T> task) throws IOException {

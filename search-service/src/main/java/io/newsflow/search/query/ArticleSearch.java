@@ -19,22 +19,29 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Runs searches against this instance's index replica. Blocking: callers keep it off event loops. */
 class ArticleSearch {
 
     private static final int FACET_SIZE = 10;
+    static final int SNIPPET_LENGTH = 160;
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final String[] HIGHLIGHTED_FIELDS = {ArticleFields.TITLE, ArticleFields.LEAD, ArticleFields.BODY};
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
     /** What a result item shows: never the body, the largest stored field by far. */
@@ -56,8 +63,21 @@ class ArticleSearch {
     }
 
     SearchResult search(SearchRequest request) throws IOException {
-        return index.withSearcher((searcher, facetState) ->
-                cache.get(searcher.getIndexReader(), request, () -> search(request, searcher, facetState)));
+        return answer(request).result();
+    }
+
+    /** The answer from the cache, or computed now (blocking). */
+    SearchAnswer answer(SearchRequest request) throws IOException {
+        return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
+                () -> new SearchAnswer(search(request, searcher, facetState))));
+    }
+
+    /**
+     * The answer when the cache holds one for the current reader, else null. Does not block, so
+     * the event loop may call it and skip the hand-off to a worker thread for repeated searches.
+     */
+    SearchAnswer cachedAnswer(SearchRequest request) throws IOException {
+        return index.withSearcherOnly((searcher, noFacets) -> cache.getIfPresent(searcher.getIndexReader(), request));
     }
 
     private SearchResult search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
@@ -76,7 +96,8 @@ class ArticleSearch {
         long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
         ScoreDoc[] hits = top.scoreDocs;
         ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-        List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page);
+        List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page,
+                request.newest());
         String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
         return new SearchResult(total, items, facets(facetState, matches), next);
     }
@@ -99,15 +120,16 @@ class ArticleSearch {
         return new SearchRequest.Cursor(score, ((Number) fields[offset]).longValue(), ((BytesRef) fields[offset + 1]).utf8ToString());
     }
 
-    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, ScoreDoc[] page) throws IOException {
+    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, ScoreDoc[] page, boolean newest)
+            throws IOException {
         Map<String, String[]> highlights = new LinkedHashMap<>();
         if (textQuery != null && page.length > 0) {
             // escaped: clients may render highlights as HTML, and article text is not trusted markup
             // term offsets from the postings are enough for a query of single terms; the default
             // "weight matches" mode would run the query's matching again for every document
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+            UnifiedHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
                     .withWeightMatches(false)
-                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)).build();
+                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)));
             TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
                     org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
             // one pass over the page: each document's stored text is read once for all three fields
@@ -124,14 +146,39 @@ class ArticleSearch {
             for (Map.Entry<String, String[]> field : highlights.entrySet()) {
                 String fragment = field.getValue()[i];
                 if (fragment != null && !fragment.isBlank()) {
-                    itemHighlights.put(field.getKey(), List.of(fragment));
+                    // a snippet may span a paragraph break or start at the space before a word
+                    itemHighlights.put(field.getKey(), List.of(WHITESPACE_RUN.matcher(fragment).replaceAll(" ").strip()));
                 }
             }
-            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            // a sorted search keeps the relevance score among the sort values, not in ScoreDoc.score;
+            // newest first computes none
+            float score = newest ? 0f : ((Number) ((FieldDoc) page[i]).fields[0]).floatValue();
             items.add(new SearchResult.Item(doc.get(ArticleFields.ID), doc.get(ArticleFields.TITLE), doc.get(ArticleFields.LEAD),
                     doc.get(ArticleFields.PUBLISHED_AT), doc.get(ArticleFields.SOURCE), score, itemHighlights));
         }
         return items;
+    }
+
+    /**
+     * Title and lead come back whole, marked, so a client can show them in place of the plain
+     * text. The body comes back as snippets of about {@value #SNIPPET_LENGTH} characters around
+     * the matches, cut at word boundaries: a news sentence may run to several hundred characters,
+     * more than a result list shows and more than every search should carry.
+     */
+    private static final class SnippetHighlighter extends UnifiedHighlighter {
+
+        SnippetHighlighter(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            if (!ArticleFields.BODY.equals(field)) {
+                return new WholeBreakIterator();
+            }
+            // the match sits in the middle of its snippet (alignment 0.5)
+            return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f);
+        }
     }
 
     private static SearchResult.Facets facets(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {

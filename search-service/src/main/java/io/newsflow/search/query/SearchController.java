@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.search.config.SearchProperties;
 import io.newsflow.search.index.ArticleIndex;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
@@ -21,20 +24,27 @@ class SearchController {
 
     private final ArticleSearch search;
     private final SearchRequestParser parser;
+    private final JsonMapper json;
 
-    SearchController(ArticleIndex index, SearchProperties properties, MeterRegistry registry) {
+    SearchController(ArticleIndex index, SearchProperties properties, MeterRegistry registry, JsonMapper json) {
         this.search = new ArticleSearch(index, SearchResultCache.of(properties.resultCacheSize(), registry));
         this.parser = new SearchRequestParser(properties);
+        this.json = json;
     }
 
-    @GetMapping("/api/v1/search")
-    Mono<SearchResult> search(@RequestParam MultiValueMap<String, String> parameters) {
+    /** The body is the answer's JSON (a {@link SearchResult}), encoded once per cached answer. */
+    @GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<byte[]> search(@RequestParam MultiValueMap<String, String> parameters) throws IOException {
         SearchRequestParser.Result parsed = parser.parse(parameters);
         if (!parsed.errors().isEmpty()) {
             return Mono.error(badRequest(parsed.errors()));
         }
-        // Lucene blocks: never on the event loop
-        return Mono.fromCallable(() -> search.search(parsed.request())).subscribeOn(Schedulers.boundedElastic());
+        SearchAnswer cached = search.cachedAnswer(parsed.request());
+        Mono<SearchAnswer> answer = cached != null
+                ? Mono.just(cached)
+                // Lucene blocks: never on the event loop
+                : Mono.fromCallable(() -> search.answer(parsed.request())).subscribeOn(Schedulers.boundedElastic());
+        return answer.map(found -> found.json(json));
     }
 
     static ErrorResponseException badRequest(Map<String, String> errors) {

@@ -28,12 +28,12 @@ final class SearchResultCache {
     /** A search against one reader; throws what the index throws. */
     @FunctionalInterface
     interface Computation {
-        SearchResult compute() throws IOException;
+        SearchAnswer compute() throws IOException;
     }
 
-    private final Cache<Key, SearchResult> cache;
+    private final Cache<Key, SearchAnswer> cache;
 
-    private SearchResultCache(Cache<Key, SearchResult> cache) {
+    private SearchResultCache(Cache<Key, SearchAnswer> cache) {
         this.cache = cache;
     }
 
@@ -42,7 +42,7 @@ final class SearchResultCache {
         if (size == 0) {
             return disabled();
         }
-        Cache<Key, SearchResult> cache = Caffeine.newBuilder().maximumSize(size).recordStats().build();
+        Cache<Key, SearchAnswer> cache = Caffeine.newBuilder().maximumSize(size).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, cache, METRIC_NAME);
         return new SearchResultCache(cache);
     }
@@ -51,7 +51,13 @@ final class SearchResultCache {
         return new SearchResultCache(null);
     }
 
-    SearchResult get(IndexReader reader, SearchRequest request, Computation computation) throws IOException {
+    /** The answer computed for this request against this reader, or null: never computes, never blocks. */
+    SearchAnswer getIfPresent(IndexReader reader, SearchRequest request) {
+        IndexReader.CacheHelper identity = reader.getReaderCacheHelper();
+        return cache == null || identity == null ? null : cache.getIfPresent(new Key(identity.getKey(), request));
+    }
+
+    SearchAnswer get(IndexReader reader, SearchRequest request, Computation computation) throws IOException {
         IndexReader.CacheHelper identity = reader.getReaderCacheHelper();
         if (cache == null || identity == null) {
             return computation.compute();

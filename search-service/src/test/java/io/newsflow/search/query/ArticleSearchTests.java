@@ -45,6 +45,36 @@ class ArticleSearchTests {
     }
 
     @Test
+    void reportsEachItemsRelevanceScoreBestFirst() throws IOException {
+        List<Float> scores = search.search(query("ha noi")).items().stream().map(SearchResult.Item::score).toList();
+
+        assertThat(scores).hasSizeGreaterThan(1).allSatisfy(score -> assertThat(score).isPositive());
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void marksTheWholeTitleAndCutsALongBodyIntoShortSnippetsAroundTheMatches() throws IOException {
+        String filler = "Các đơn vị chức năng tiếp tục rà soát hồ sơ, đối chiếu số liệu và báo cáo kết quả theo từng giai đoạn"
+                + " của kế hoạch đã được phê duyệt từ đầu năm";
+        String sentenceWithMatch = filler + ", trong đó có tuyến cáp treo qua vịnh Lan Hạ, " + filler + ".";
+        EnrichedArticle longBody = SampleArticles.article("a000000000000009", 1, "baomau.vn", "vi",
+                "Hải Phòng khởi công tuyến cáp treo", "Dự án dài hơn bốn ki-lô-mét.",
+                List.of(filler + ".", sentenceWithMatch, filler + "."), "2024-06-05T09:00:00+07:00",
+                List.of(), List.of(), List.of(), List.of());
+        index(longBody);
+
+        SearchResult.Item item = search.search(query("cap treo")).items().get(0);
+
+        assertThat(item.highlights().get("title")).containsExactly("Hải Phòng khởi công tuyến <b>cáp</b> <b>treo</b>");
+        String snippet = item.highlights().get("body").get(0);
+        assertThat(snippet).contains("<b>cáp</b> <b>treo</b> qua vịnh Lan Hạ");
+        assertThat(snippet).doesNotStartWith(" ").doesNotContain("\n");
+        String withoutMarks = snippet.replace("<b>", "").replace("</b>", "");
+        // one passage about the target length (whole words either side), not the 500-character sentence
+        assertThat(withoutMarks.length()).isBetween(ArticleSearch.SNIPPET_LENGTH / 2, ArticleSearch.SNIPPET_LENGTH * 3 / 2);
+    }
+
+    @Test
     void findsDaNangTypedWithoutTheStroke() throws IOException {
         assertThat(ids(search.search(query("Da Nang")))).containsExactly("a000000000000001");
     }
