@@ -6,6 +6,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +35,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 
 /**
  * {@code ./newsflow bench-search}: a latency benchmark of search against a running stack (not a
@@ -51,6 +55,7 @@ final class SearchBenchmark {
     static final String VOCABULARY = "bench/search-benchmark.txt";
     private static final int[] READERS = {1, 8, 32};
     private static final int PROBES = 20;
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final int QUERY_SHAPES = 1_000;
     private static final String RESULT_CACHE_HITS = "cache_gets_total";
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
@@ -62,6 +67,13 @@ final class SearchBenchmark {
     private final Vocabulary vocabulary = Vocabulary.load();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    // every reader of a measurement shares this one event loop; one kept-alive connection per reader
+    private final LoopResources readerEventLoop = LoopResources.create("bench-readers", 1, true);
+    private final ConnectionProvider readerConnections = ConnectionProvider.builder("bench-readers")
+            .maxConnections(READERS[READERS.length - 1]).pendingAcquireMaxCount(-1).build();
+    private final reactor.netty.http.client.HttpClient readersClient =
+            reactor.netty.http.client.HttpClient.create(readerConnections).runOn(readerEventLoop);
 
     SearchBenchmark(Options options, PrintStream out) {
         this.options = options;
@@ -80,6 +92,15 @@ final class SearchBenchmark {
 
     /** Runs the whole benchmark; returns 0 when every configuration answered without errors. */
     int run() throws InterruptedException {
+        try {
+            return ingestAndMeasure();
+        } finally {
+            readerConnections.dispose();
+            readerEventLoop.dispose();
+        }
+    }
+
+    private int ingestAndMeasure() throws InterruptedException {
         String runTag = "benchrun" + Long.toString(System.currentTimeMillis(), 36);
         out.printf("bench-search: %d articles (tag '%s'), %d runs of %d s per configuration%n", options.articles(),
                 runTag, options.runs(), options.phase().toSeconds());
@@ -102,9 +123,10 @@ final class SearchBenchmark {
         out.println();
 
         List<Query> queries = queries(new Random(options.seed()));
-        // the JIT of both services and the connection pools first; figures of the warm-up are not kept
-        measure(options.searchUrl(), 8, Duration.ofSeconds(5), queries);
-        measure(options.gatewayUrl(), 8, Duration.ofSeconds(5), queries);
+        // the JIT of both services and the connection pools first; figures of the warm-up are not kept.
+        // The C2 compiler of each service works for tens of seconds on a 2-core machine, taking a core.
+        measure(options.searchUrl(), 8, WARM_UP, queries);
+        measure(options.gatewayUrl(), 8, WARM_UP, queries);
 
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (int run = 1; run <= options.runs(); run++) {
@@ -339,71 +361,75 @@ final class SearchBenchmark {
     private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio) {
     }
 
-    private Result measure(String base, int readers, Duration duration, List<Query> queries) throws InterruptedException {
-        long[][] samples = new long[readers][];
-        int[] counts = new int[readers];
+    /**
+     * {@code readers} closed loops (each sends its next search when the last answer has been read
+     * in full) for the given time. The loops share one event loop and a pool of kept-alive
+     * connections instead of a thread each: on a 2-core machine, 32 client threads would take
+     * the cores of the services being measured and queue behind each other in the scheduler.
+     */
+    private Result measure(String base, int readers, Duration duration, List<Query> queries) {
         double[] popularity = zipfCumulative(queries.size());
         double hitsBefore = cacheGets("hit");
         double missesBefore = cacheGets("miss");
         AtomicLong errors = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(readers);
+        reactor.netty.http.client.HttpClient client = readersClient.baseUrl(base);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        for (int r = 0; r < readers; r++) {
-            int reader = r;
-            Thread thread = new Thread(() -> {
-                long[] mine = new long[4096];
-                int count = 0;
-                Random picks = new Random(options.seed() * 31 + reader);
-                try {
-                    while (System.nanoTime() < end && count < MAX_SAMPLES_PER_READER) {
-                        Query query = queries.get(zipfRank(picks, popularity));
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + query.pathAndQuery()))
-                                .timeout(Duration.ofSeconds(10)).GET().build();
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            long took = System.nanoTime() - sent;
-                            if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
-                                continue;
-                            }
-                            if (count == mine.length) {
-                                mine = Arrays.copyOf(mine, mine.length * 2);
-                            }
-                            mine[count++] = took;
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    samples[reader] = mine;
-                    counts[reader] = count;
-                    done.countDown();
-                }
-            }, "bench-reader-" + r);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        if (!done.await(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("readers did not finish");
-        }
+        List<Samples> samples = Flux.range(0, readers)
+                .flatMap(reader -> readerLoop(client, new Random(options.seed() * 31 + reader), queries, popularity, end, errors),
+                        readers)
+                .collectList()
+                .block(duration.plusSeconds(30));
         double elapsed = seconds(System.nanoTime() - start);
-        int total = Arrays.stream(counts).sum();
-        double[] all = new double[total];
-        int at = 0;
-        for (int r = 0; r < readers; r++) {
-            for (int i = 0; i < counts[r]; i++) {
-                all[at++] = samples[r][i] / 1e6;
-            }
-        }
-        Arrays.sort(all);
+        double[] all = samples.stream().flatMapToDouble(Samples::millis).sorted().toArray();
         double hits = cacheGets("hit") - hitsBefore;
         double lookups = hits + cacheGets("miss") - missesBefore;
-        return new Result(percentile(all, 50), percentile(all, 99), total / elapsed, errors.get(),
+        return new Result(percentile(all, 50), percentile(all, 99), all.length / elapsed, errors.get(),
                 lookups == 0 ? 0 : hits / lookups);
+    }
+
+    private Mono<Samples> readerLoop(reactor.netty.http.client.HttpClient client, Random picks, List<Query> queries,
+                                     double[] popularity, long end, AtomicLong errors) {
+        Samples samples = new Samples();
+        return Mono.defer(() -> {
+                    Query query = queries.get(zipfRank(picks, popularity));
+                    long sent = System.nanoTime();
+                    return client.get().uri(query.pathAndQuery())
+                            .responseSingle((response, body) -> body.asByteArray()
+                                    .defaultIfEmpty(new byte[0])
+                                    .map(read -> response.status().code()))
+                            .timeout(Duration.ofSeconds(10))
+                            .doOnNext(status -> {
+                                if (status == 200) {
+                                    samples.add(System.nanoTime() - sent);
+                                } else {
+                                    errors.incrementAndGet();
+                                }
+                            })
+                            .onErrorResume(error -> {
+                                errors.incrementAndGet();
+                                return Mono.empty();
+                            });
+                })
+                .repeat(() -> System.nanoTime() < end && samples.count < MAX_SAMPLES_PER_READER)
+                .then(Mono.just(samples));
+    }
+
+    /** One reader's latencies in nanoseconds; its requests run one after another, never at once. */
+    private static final class Samples {
+        private long[] nanos = new long[4096];
+        private int count;
+
+        void add(long took) {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, nanos.length * 2);
+            }
+            nanos[count++] = took;
+        }
+
+        DoubleStream millis() {
+            return Arrays.stream(nanos, 0, count).mapToDouble(took -> took / 1e6);
+        }
     }
 
     /** Lookups of search-service's result cache so far with this outcome (0 when it is off). */
