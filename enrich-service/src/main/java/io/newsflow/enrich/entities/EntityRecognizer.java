@@ -585,8 +585,11 @@ public final class EntityRecognizer {
         Map<String, Map<List<String>, String>> variantsByFirstKey = new HashMap<>();
         for (int z = 0; z < zones.size(); z++) {
             List<Token> zoneTokens = zones.get(z).tokens();
-            for (Claim claim : claims.get(z)) {
-                if (claim != null && claim.id() != null && claim.knownAliases().isEmpty()) {
+            Claim[] claimed = claims.get(z);
+            for (int i = 0; i < claimed.length; i++) {
+                Claim claim = claimed[i];
+                // a claim fills every slot it spans: read it once, at its first word
+                if (claim != null && claim.from() == i && claim.id() != null && claim.knownAliases().isEmpty()) {
                     learned.putIfAbsent(claim.id(), claim);
                     List<String> keys = zoneTokens.subList(claim.from(), claim.to()).stream().map(Token::key).toList();
                     variantsByFirstKey.computeIfAbsent(keys.get(0), first -> new LinkedHashMap<>()).putIfAbsent(keys, claim.id());

@@ -69,7 +69,7 @@ final class BodyCleaner {
             if (text.isEmpty()) {
                 continue;
             }
-            int words = wordCount(text);
+            int words = wordCount(text, CAPTION_MAX_WORDS);
             if (afterImage && tableRow) {
                 // a caption laid out as table rows under the image: every row of it
                 captionRows = true;
@@ -164,17 +164,33 @@ final class BodyCleaner {
 
     /** Words separated by whitespace, counted without splitting the text. */
     static int wordCount(String text) {
-        String stripped = text.strip();
-        if (stripped.isEmpty()) {
+        return wordCount(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Words separated by whitespace, counted up to one more than {@code limit}: enough to compare with
+     * a limit without reading the rest of a long paragraph.
+     */
+    static int wordCount(String text, int limit) {
+        // the words of text.strip(), without making the stripped copy
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int i = 0;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == end) {
             return 0;
         }
         int words = 1;
         boolean inSpace = false;
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
+        for (; i < end; i++) {
+            char c = text.charAt(i);
             boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-            if (space && !inSpace) {
-                words++;
+            if (space && !inSpace && ++words > limit) {
+                return words;
             }
             inSpace = space;
         }

@@ -162,7 +162,7 @@ final class BoilerplateRules {
 
     /** The section of a breadcrumb line ("Trang chủ Chính trị - Xã hội …"), if the line is one. */
     Optional<String> breadcrumbSection(String line) {
-        String key = VietnameseText.key(line);
+        String key = keyOf(line);
         for (String start : breadcrumbStarts) {
             if (key.equals(start) || key.startsWith(start + " ")) {
                 String rest = dropLeadingWords(line, start.split(" ").length);

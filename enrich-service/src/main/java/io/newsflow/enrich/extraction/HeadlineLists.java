@@ -71,7 +71,7 @@ final class HeadlineLists {
     }
 
     boolean looksLikeHeadline(String line) {
-        int words = BodyCleaner.wordCount(line);
+        int words = BodyCleaner.wordCount(line, MAX_HEADLINE_WORDS);
         return words >= MIN_HEADLINE_WORDS && words <= MAX_HEADLINE_WORDS
                 && !Whitespace.endsWithOneOf(line, SENTENCE_END)
                 && !rules.isTeaser(line) && !rules.isWidget(line)

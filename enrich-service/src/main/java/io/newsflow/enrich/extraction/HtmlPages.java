@@ -136,7 +136,7 @@ final class HtmlPages {
         }
         candidates.add(metas.get("pubdate"));
         for (Element dateLike : page.select(DATE_LIKE)) {
-            if (BodyCleaner.wordCount(dateLike.text()) <= TextPages.MAX_TIME_LINE_WORDS) {
+            if (BodyCleaner.wordCount(dateLike.text(), TextPages.MAX_TIME_LINE_WORDS) <= TextPages.MAX_TIME_LINE_WORDS) {
                 candidates.add(dateLike.text());
             }
         }

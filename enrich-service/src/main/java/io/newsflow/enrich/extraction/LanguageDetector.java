@@ -39,7 +39,13 @@ final class LanguageDetector {
         String nfc = VietnameseText.nfc(text);
         int letters = 0;
         int marked = 0;
-        for (int i = 0; i < nfc.length(); ) {
+        int length = nfc.length();
+        for (int i = 0; i < length; ) {
+            // settled once the share would stay above the mark even if every character left were an
+            // unmarked letter: a Vietnamese article is decided within its first third
+            if ((i & 255) == 0 && marked >= VIETNAMESE_MARK_RATIO * (letters + length - i) && marked > 0) {
+                return VIETNAMESE;
+            }
             char c = nfc.charAt(i);
             if (c < 0x80) {
                 // most characters even of Vietnamese text: no code point decoding, no table lookup

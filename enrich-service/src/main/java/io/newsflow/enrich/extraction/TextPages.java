@@ -3,10 +3,12 @@ package io.newsflow.enrich.extraction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 
 import io.newsflow.contract.text.VietnameseText;
+import io.newsflow.enrich.knowledge.WordCharacters;
 
 /**
  * Plain-text pages as a browser's "copy all" or a reader-mode tool produce them: a header (breadcrumb,
@@ -55,7 +57,7 @@ final class TextPages {
                 section = section == null && !breadcrumb.get().isEmpty() ? breadcrumb.get() : section;
                 continue;
             }
-            if (BodyCleaner.wordCount(line) <= MAX_TIME_LINE_WORDS) {
+            if (BodyCleaner.wordCount(line, MAX_TIME_LINE_WORDS) <= MAX_TIME_LINE_WORDS) {
                 Optional<String> time = times.parse(line);
                 if (time.isPresent()) {
                     publishedAt = publishedAt == null ? time.get() : publishedAt;
@@ -65,7 +67,7 @@ final class TextPages {
             if (rules.isWidget(line) || titleIndex >= 0) {
                 continue;
             }
-            int words = BodyCleaner.wordCount(line);
+            int words = BodyCleaner.wordCount(line, MAX_TITLE_WORDS);
             if (knownTitle == null && words >= MIN_TITLE_WORDS && words <= MAX_TITLE_WORDS) {
                 title = line;
                 titleIndex = i;
@@ -120,27 +122,29 @@ final class TextPages {
 
     /** The distinct words of the paragraph in lower case, read until there are {@code limit} of them. */
     private static Set<String> words(String paragraph, int limit) {
-        // both paragraphs come from the same page: lower case is enough, no folding needed
-        String lower = paragraph.toLowerCase(java.util.Locale.ROOT);
         Set<String> words = new HashSet<>();
-        int start = -1;
-        for (int i = 0; i <= lower.length(); ) {
-            int codePoint = i < lower.length() ? lower.codePointAt(i) : ' ';
-            boolean wordPart = i < lower.length() && (Character.isLetter(codePoint) || Character.isDigit(codePoint)
-                    || Character.getType(codePoint) == Character.LETTER_NUMBER || Character.getType(codePoint) == Character.OTHER_NUMBER);
-            if (wordPart && start < 0) {
-                start = i;
-            } else if (!wordPart && start >= 0) {
-                words.add(lower.substring(start, i));
-                start = -1;
-                if (words.size() >= limit) {
-                    return words;
-                }
-            } else if (!wordPart && i == 0 && !lower.isEmpty()) {
-                // a text opening with punctuation splits into a leading empty word, as String.split does
-                words.add("");
+        int length = paragraph.length();
+        if (length > 0 && !WordCharacters.isWordPart(paragraph.codePointAt(0))) {
+            // a text opening with punctuation splits into a leading empty word, as String.split does
+            words.add("");
+        }
+        int i = 0;
+        while (i < length) {
+            int codePoint = paragraph.codePointAt(i);
+            if (!WordCharacters.isWordPart(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
             }
-            i += i < lower.length() ? Character.charCount(codePoint) : 1;
+            int start = i;
+            do {
+                i += Character.charCount(codePoint);
+            } while (i < length && WordCharacters.isWordPart(codePoint = paragraph.codePointAt(i)));
+            // both paragraphs come from the same page: lower case is enough, no folding needed; only the
+            // words read are lowered, not the whole paragraph
+            words.add(paragraph.substring(start, i).toLowerCase(Locale.ROOT));
+            if (words.size() >= limit) {
+                return words;
+            }
         }
         return words;
     }

@@ -48,6 +48,7 @@ public final class Tagger {
     private static final int MAX_PHRASES_LOOKED_UP = 200;
     /** Spellings classified once and kept (see {@link Vocabulary}). */
     private static final int VOCABULARY_SLOTS = 1 << 17;
+    private static final int NAME_SLOTS = 1 << 14;
 
     /**
      * Tags and topics of an article.
@@ -82,6 +83,8 @@ public final class Tagger {
     private final Map<String, List<TopicKeyword>> keywordsByFirstWord = new HashMap<>();
     private final PhraseStatistics statistics;
     private final Vocabulary<Word> vocabulary = new Vocabulary<>(VOCABULARY_SLOTS, this::classify);
+    /** Entity names and aliases as phrases: the same few thousand names (most from the knowledge base) recur in every article. */
+    private final Vocabulary<Phrase> nameKeys = new Vocabulary<>(NAME_SLOTS, name -> Phrase.of(VietnameseText.key(name).split(" ")));
 
     Tagger(Set<String> stopwords, List<TopicRule> topics, PhraseStatistics statistics) {
         this.stopwords = stopwords;
@@ -378,9 +381,9 @@ public final class Tagger {
     private PhraseRanking phrases(List<ScannedText> texts, List<EnrichedArticle.Entity> entities, int maxTags) {
         Set<Phrase> entityKeys = new HashSet<>();
         for (EnrichedArticle.Entity entity : entities) {
-            entityKeys.add(Phrase.of(VietnameseText.key(entity.name()).split(" ")));
+            entityKeys.add(nameKeys.of(entity.name()));
             for (String alias : entity.aliases()) {
-                entityKeys.add(Phrase.of(VietnameseText.key(alias).split(" ")));
+                entityKeys.add(nameKeys.of(alias));
             }
         }
         // an article of a few thousand words has a few thousand n-grams: sized once, not grown step by step
