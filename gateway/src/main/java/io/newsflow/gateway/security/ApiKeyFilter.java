@@ -42,9 +42,7 @@ public class ApiKeyFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.remove(PARTNER_HEADER))
-                .build();
+        ServerHttpRequest request = exchange.getRequest();
         Role required = AccessRule.required(request);
         String presented = request.getHeaders().getFirst(API_KEY_HEADER);
         Optional<ApiKey> client = presented == null ? Optional.empty() : find(presented);
@@ -60,14 +58,20 @@ public class ApiKeyFilter implements WebFilter {
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "insufficient-role", "Not allowed",
                     "this path needs the " + required.name().toLowerCase() + " role");
         }
-        if (client.isPresent()) {
-            exchange.getAttributes().put(CLIENT_ATTRIBUTE, client.get().name());
-            if (client.get().role() == Role.PARTNER) {
-                String partner = client.get().name();
-                request = request.mutate().headers(headers -> headers.set(PARTNER_HEADER, partner)).build();
-            }
+        client.ifPresent(known -> exchange.getAttributes().put(CLIENT_ATTRIBUTE, known.name()));
+        String partner = client.filter(known -> known.role() == Role.PARTNER).map(ApiKey::name).orElse(null);
+        boolean forged = request.getHeaders().containsHeader(PARTNER_HEADER);
+        if (partner == null && !forged) {
+            // most requests: nothing to change, so no copy of the request and its headers
+            return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(request).build());
+        ServerHttpRequest passedOn = request.mutate().headers(headers -> {
+            headers.remove(PARTNER_HEADER);
+            if (partner != null) {
+                headers.set(PARTNER_HEADER, partner);
+            }
+        }).build();
+        return chain.filter(exchange.mutate().request(passedOn).build());
     }
 
     private Optional<ApiKey> find(String presented) {
