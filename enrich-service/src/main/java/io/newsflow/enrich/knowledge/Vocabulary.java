@@ -74,9 +74,8 @@ public final class Vocabulary<V> {
     }
 
     private static boolean sameCharacters(String spelling, CharSequence text, int start) {
-        if (text instanceof String string) {
-            return string.regionMatches(start, spelling, 0, spelling.length());
-        }
+        // a plain loop: words are a few characters, and String.regionMatches between a Vietnamese
+        // (UTF-16) text and an ASCII (Latin-1) spelling takes its slow path for every call
         for (int i = 0; i < spelling.length(); i++) {
             if (spelling.charAt(i) != text.charAt(start + i)) {
                 return false;
