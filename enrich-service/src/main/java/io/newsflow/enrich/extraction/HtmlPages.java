@@ -68,10 +68,16 @@ final class HtmlPages {
     ExtractedArticle extract(String html, String baseUri, String knownTitle) {
         Document page = Jsoup.parse(html, baseUri == null ? "" : baseUri);
         Map<String, String> metas = metas(page);
-        String title = firstNonBlank(knownTitle, metas.get("og:title"), text(page.selectFirst(HEADLINE)),
-                titleWithoutSite(page));
+        // the page is searched only for what its metadata does not give
+        String title = firstNonBlank(knownTitle, metas.get("og:title"));
+        if (title == null) {
+            title = firstNonBlank(text(page.selectFirst(HEADLINE)), titleWithoutSite(page));
+        }
         String publishedAt = publishedAt(page, metas);
-        String section = firstNonBlank(metas.get("article:section"), breadcrumbSection(page));
+        String section = firstNonBlank(metas.get("article:section"));
+        if (section == null) {
+            section = firstNonBlank(breadcrumbSection(page));
+        }
         String description = firstNonBlank(metas.get("og:description"), metas.get("description"));
         Element htmlElement = page.selectFirst(HTML);
         String declaredLanguage = htmlElement == null ? "" : htmlElement.attr("lang");
@@ -123,27 +129,37 @@ final class HtmlPages {
         return holders;
     }
 
+    /** The first of the page's date candidates that parses, in order of trust; later ones are not looked for. */
     private String publishedAt(Document page, Map<String, String> metas) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(metas.get("article:published_time"));
+        Optional<String> parsed = times.parse(metas.get("article:published_time"));
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
         Element itemprop = page.selectFirst(DATE_PUBLISHED);
         if (itemprop != null) {
-            candidates.add(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
+            parsed = times.parse(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
         }
         Element time = page.selectFirst(TIME_WITH_DATETIME);
         if (time != null) {
-            candidates.add(time.attr("datetime"));
-        }
-        candidates.add(metas.get("pubdate"));
-        for (Element dateLike : page.select(DATE_LIKE)) {
-            if (BodyCleaner.wordCount(dateLike.text(), TextPages.MAX_TIME_LINE_WORDS) <= TextPages.MAX_TIME_LINE_WORDS) {
-                candidates.add(dateLike.text());
-            }
-        }
-        for (String candidate : candidates) {
-            Optional<String> parsed = times.parse(candidate);
+            parsed = times.parse(time.attr("datetime"));
             if (parsed.isPresent()) {
                 return parsed.get();
+            }
+        }
+        parsed = times.parse(metas.get("pubdate"));
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
+        for (Element dateLike : page.select(DATE_LIKE)) {
+            String text = dateLike.text();
+            if (BodyCleaner.wordCount(text, TextPages.MAX_TIME_LINE_WORDS) <= TextPages.MAX_TIME_LINE_WORDS) {
+                parsed = times.parse(text);
+                if (parsed.isPresent()) {
+                    return parsed.get();
+                }
             }
         }
         return null;
