@@ -213,23 +213,44 @@ final class HtmlPages {
         }
         List<Element> furniture = new ArrayList<>();
         for (Element element : body.getAllElements()) {
-            if (element == body || element.is(ARTICLE_CONTAINERS)) {
+            if (element == body) {
                 continue;
             }
             String className = element.className();
             String id = element.id();
-            if (className.isEmpty() && id.isEmpty()) {
+            // most elements have neither: the cheap test first
+            if ((className.isEmpty() && id.isEmpty()) || element.is(ARTICLE_CONTAINERS)) {
                 continue;
             }
-            String names = (className + " " + id).toLowerCase(Locale.ROOT);
-            for (String word : CLASS_WORD_BREAK.split(names)) {
-                if (!word.isEmpty() && rules.isFurnitureClassWord(word)) {
-                    furniture.add(element);
-                    break;
-                }
+            if (hasFurnitureWord(className) || hasFurnitureWord(id)) {
+                furniture.add(element);
             }
         }
         furniture.forEach(Element::remove);
+    }
+
+    /** Whether a word of a class list or id, split at whitespace, "_" and "-", names furniture. */
+    private boolean hasFurnitureWord(String names) {
+        int length = names.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && isClassWordBreak(names.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !isClassWordBreak(names.charAt(i))) {
+                i++;
+            }
+            if (i > start && rules.isFurnitureClassWord(names.substring(start, i).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@link #CLASS_WORD_BREAK} splits at: whitespace as the regex \s reads it, "_" and "-". */
+    private static boolean isClassWordBreak(char c) {
+        return c == '_' || c == '-' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static Element articleRoot(Document page) {
