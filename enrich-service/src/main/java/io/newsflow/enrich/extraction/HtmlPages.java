@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,7 +49,6 @@ final class HtmlPages {
     private static final Evaluator MAIN = QueryParser.parse("main");
     private static final Evaluator TEXT_BLOCK_CANDIDATES = QueryParser.parse("div, section, td");
     private static final Evaluator PARAGRAPH = QueryParser.parse("p");
-    private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[\\s_\\-]+");
 
     private final BoilerplateRules rules;
     private final BodyCleaner cleaner;
@@ -222,15 +221,15 @@ final class HtmlPages {
             if ((className.isEmpty() && id.isEmpty()) || element.is(ARTICLE_CONTAINERS)) {
                 continue;
             }
-            if (hasFurnitureWord(className) || hasFurnitureWord(id)) {
+            if (hasClassWord(className, rules::isFurnitureClassWord) || hasClassWord(id, rules::isFurnitureClassWord)) {
                 furniture.add(element);
             }
         }
         furniture.forEach(Element::remove);
     }
 
-    /** Whether a word of a class list or id, split at whitespace, "_" and "-", names furniture. */
-    private boolean hasFurnitureWord(String names) {
+    /** Whether a word of a class list or id, split at whitespace, "_" and "-" and lower-cased, is one of {@code words}. */
+    private static boolean hasClassWord(String names, Predicate<String> words) {
         int length = names.length();
         int i = 0;
         while (i < length) {
@@ -241,14 +240,14 @@ final class HtmlPages {
             while (i < length && !isClassWordBreak(names.charAt(i))) {
                 i++;
             }
-            if (i > start && rules.isFurnitureClassWord(names.substring(start, i).toLowerCase(Locale.ROOT))) {
+            if (i > start && words.test(names.substring(start, i).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** What {@link #CLASS_WORD_BREAK} splits at: whitespace as the regex \s reads it, "_" and "-". */
+    /** Whitespace as the regex {@code \s} reads it, "_" and "-". */
     private static boolean isClassWordBreak(char c) {
         return c == '_' || c == '-' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
@@ -285,14 +284,8 @@ final class HtmlPages {
 
     private String leadOf(Element root) {
         for (Element element : root.getAllElements()) {
-            String className = element.className();
-            if (className.isEmpty()) {
-                continue;
-            }
-            for (String word : CLASS_WORD_BREAK.split(className.toLowerCase(Locale.ROOT))) {
-                if (!word.isEmpty() && rules.isLeadClassWord(word) && !element.text().isBlank()) {
-                    return element.text();
-                }
+            if (hasClassWord(element.className(), rules::isLeadClassWord) && !element.text().isBlank()) {
+                return element.text();
             }
         }
         return null;
