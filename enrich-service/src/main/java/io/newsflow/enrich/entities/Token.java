@@ -106,21 +106,12 @@ final class Token {
         List<Token> tokens = new ArrayList<>(Math.max(8, text.length() / 5));
         int length = text.length();
         int previousEnd = 0;
-        int i = 0;
-        while (i < length) {
-            int codePoint = text.codePointAt(i);
-            if (!WordCharacters.isWordPart(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            do {
-                i += Character.charCount(codePoint);
-            } while (i < length && WordCharacters.isWordPart(codePoint = text.codePointAt(i)));
-            Spelling spelling = spellings == null ? Spelling.of(text.substring(start, i)) : spellings.of(text, start, i);
+        for (int start = WordCharacters.wordStart(text, 0); start < length; start = WordCharacters.wordStart(text, previousEnd)) {
+            int end = WordCharacters.wordEnd(text, start);
+            Spelling spelling = spellings == null ? Spelling.of(text.substring(start, end)) : spellings.of(text, start, end);
             String gap = start - previousEnd == 1 && text.charAt(previousEnd) == ' ' ? SPACE : text.substring(previousEnd, start);
-            tokens.add(new Token(spelling, start, i, gap));
-            previousEnd = i;
+            tokens.add(new Token(spelling, start, end, gap));
+            previousEnd = end;
         }
         return tokens;
     }

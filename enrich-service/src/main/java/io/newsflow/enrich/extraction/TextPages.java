@@ -128,20 +128,11 @@ final class TextPages {
             // a text opening with punctuation splits into a leading empty word, as String.split does
             words.add("");
         }
-        int i = 0;
-        while (i < length) {
-            int codePoint = paragraph.codePointAt(i);
-            if (!WordCharacters.isWordPart(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            do {
-                i += Character.charCount(codePoint);
-            } while (i < length && WordCharacters.isWordPart(codePoint = paragraph.codePointAt(i)));
+        for (int start = WordCharacters.wordStart(paragraph, 0), end; start < length; start = WordCharacters.wordStart(paragraph, end)) {
+            end = WordCharacters.wordEnd(paragraph, start);
             // both paragraphs come from the same page: lower case is enough, no folding needed; only the
             // words read are lowered, not the whole paragraph
-            words.add(paragraph.substring(start, i).toLowerCase(Locale.ROOT));
+            words.add(paragraph.substring(start, end).toLowerCase(Locale.ROOT));
             if (words.size() >= limit) {
                 return words;
             }

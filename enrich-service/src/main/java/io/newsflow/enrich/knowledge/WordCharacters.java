@@ -22,6 +22,32 @@ public final class WordCharacters {
         return codePoint < WORD_PART.length ? WORD_PART[codePoint] : isWordPartByType(codePoint);
     }
 
+    /** Where the first word at or after {@code from} starts; {@code text.length()} when none does. */
+    public static int wordStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (isWordPart(codePoint)) {
+                return i;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return text.length();
+    }
+
+    /** Where the word starting at {@code start} ends (exclusive). */
+    public static int wordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordPart(codePoint)) {
+                return i;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return text.length();
+    }
+
     private static boolean isWordPartByType(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
