@@ -50,17 +50,20 @@ final class ArticleQueries {
     }
 
     /**
-     * The two queries of a search: {@code ranked} orders the page; {@code matching} selects the same
-     * documents without scoring, for the total and the facets. Every ranking clause is optional, so
-     * the two always select the same set, and counting never pays for scores.
+     * The two queries of a search: {@code matching} selects the documents (text and filters) without
+     * scoring, for the total, the facets and the set a page is collected from; {@code ranked} orders
+     * them. Ranked by relevance, {@code ranked} is a flat disjunction of every scoring clause that
+     * matches more than the matching set: run alone as a top-level disjunction, Lucene skips the
+     * documents that cannot enter the page (MaxScore), which a required clause with optional boosts
+     * below it does not allow. The search collects only documents of the matching set.
      */
     record Built(Query ranked, Query matching) {
     }
 
     Built build(SearchRequest request) {
         TextQuery text = request.query() == null ? null : text(request.query());
-        return new Built(withFilters(request, text == null ? new MatchAllDocsQuery() : text.ranked()),
-                new ConstantScoreQuery(withFilters(request, text == null ? new MatchAllDocsQuery() : text.matches())));
+        Query matching = new ConstantScoreQuery(withFilters(request, text == null ? new MatchAllDocsQuery() : text.matches()));
+        return new Built(text == null || request.newest() ? matching : text.ranked(), matching);
     }
 
     private static Query withFilters(SearchRequest request, Query text) {
@@ -86,7 +89,11 @@ final class ArticleQueries {
         return newest ? new Sort(published, id) : new Sort(SortField.FIELD_SCORE, published, id);
     }
 
-    /** The text part of a search: what it requires, and that plus what ranks. */
+    /**
+     * The text part of a search: what it requires, and every scoring clause as one flat disjunction
+     * (the required clauses among them, so a document of {@code matches} scores as if they were
+     * required).
+     */
     record TextQuery(Query matches, Query ranked) {
     }
 
@@ -105,21 +112,22 @@ final class ArticleQueries {
         int size = syllables.size();
         everySyllable.setMinimumNumberShouldMatch(size <= 2 ? size : (int) Math.ceil(size * LONG_QUERY_MATCH));
         BooleanQuery.Builder matches = new BooleanQuery.Builder();
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder();
         if (!syllables.isEmpty()) {
-            matches.add(everySyllable.build(), Occur.SHOULD);
+            Query all = everySyllable.build();
+            matches.add(all, Occur.SHOULD);
+            ranked.add(all, Occur.SHOULD);
         }
         String exactKey = ArticleAnalyzers.exactKey(query);
         // typed with marks ("tô làm"): trust them, so "Tô Lâm" the person is not what they asked for
         boolean marked = !exactKey.equals(key);
         if (!key.isEmpty()) {
-            matches.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_KEY, key)),
-                    marked ? ENTITY_KEY_BOOST_WHEN_MARKED : ENTITY_KEY_BOOST), Occur.SHOULD);
+            Query entityKey = new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_KEY, key)),
+                    marked ? ENTITY_KEY_BOOST_WHEN_MARKED : ENTITY_KEY_BOOST);
+            matches.add(entityKey, Occur.SHOULD);
+            ranked.add(entityKey, Occur.SHOULD);
         }
         matches.setMinimumNumberShouldMatch(1);
-
-        Query required = matches.build();
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder();
-        ranked.add(required, Occur.MUST);
         if (marked && !exactKey.isEmpty()) {
             ranked.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_EXACT_KEY, exactKey)), ENTITY_KEY_BOOST), Occur.SHOULD);
         }
@@ -137,7 +145,7 @@ final class ArticleQueries {
         float exactFactor = marked ? MARKED_EXACT_FACTOR : 1f;
         addTerms(ranked, ArticleFields.TITLE_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE_EXACT, query), TITLE_EXACT_BOOST * exactFactor);
         addTerms(ranked, ArticleFields.TEXT_EXACT, ArticleAnalyzers.terms(analyzer, ArticleFields.TEXT_EXACT, query), TEXT_EXACT_BOOST * exactFactor);
-        return new TextQuery(required, ranked.build());
+        return new TextQuery(matches.build(), ranked.build());
     }
 
     /**

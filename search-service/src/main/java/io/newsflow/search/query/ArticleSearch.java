@@ -85,15 +85,17 @@ class ArticleSearch {
         ArticleQueries.Built query = queries.build(request);
         Sort sort = ArticleQueries.sort(request.newest());
         // one more than asked tells whether there is a next page; the page alone is scored, so
-        // Lucene may skip documents that cannot enter it (block-max WAND)
+        // Lucene may skip documents that cannot enter it (MaxScore)
         int wanted = request.limit() + 1;
         FieldDoc after = request.cursor() == null ? null : after(request, searcher.getIndexReader().maxDoc());
-        // counting stops at the page size: the exact total comes from the facet pass below
-        TopDocs top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, wanted, after, wanted, false));
-        // the total and the facets come from the unscored twin of the query, which the searcher's
+        // the total and the facets come from the unscored matching query, which the searcher's
         // query cache keeps as a bit set per segment once it is asked for again
         FacetsCollector matches = searcher.search(query.matching(), new FacetsCollectorManager());
         long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        // the page comes from those matches; counting stops at the page size, since the exact
+        // total is known
+        TopDocs top = searcher.search(query.ranked(), new WithinMatches<>(
+                new TopFieldCollectorManager(sort, wanted, after, wanted, false), matches, searcher.getIndexReader().leaves().size()));
         ScoreDoc[] hits = top.scoreDocs;
         ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
         List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page,

@@ -119,6 +119,27 @@ class ArticleSearchTests {
     }
 
     @Test
+    void ranksOnlyWhatTheTextAndTheFiltersSelect() throws IOException {
+        // the ranking clauses alone would find the first two: one syllable of the query in the title
+        // of one, the whole query in the title of the other, but from a source the reader left out
+        index(SampleArticles.article("a0000000000000c1", 1, "baomau.vn", "vi", "Cáp quang biển được sửa xong",
+                        "Tuyến cáp quang hoạt động trở lại.", List.of("Tốc độ truy cập đã bình thường."), "2024-06-09T07:00:00+07:00",
+                        List.of(), List.of(), List.of(), List.of()),
+                SampleArticles.article("a0000000000000c2", 1, "tinmau.vn", "vi", "Cáp treo mới đón khách",
+                        "Tuyến cáp treo mở cửa.", List.of("Khách xếp hàng từ sáng."), "2024-06-10T07:00:00+07:00",
+                        List.of(), List.of(), List.of(), List.of()),
+                SampleArticles.article("a0000000000000c3", 1, "baomau.vn", "vi", "Giá vé giảm mạnh",
+                        "Vé đi cáp treo rẻ hơn từ tháng sau.", List.of("Hai tuyến được áp dụng."), "2024-06-08T07:00:00+07:00",
+                        List.of(), List.of(), List.of(), List.of()));
+
+        SearchResult result = search.search(new SearchRequest("cáp treo", List.of(), List.of(), List.of(), List.of("baomau.vn"),
+                List.of(), null, null, false, 10, null));
+
+        assertThat(ids(result)).containsExactly("a0000000000000c3");
+        assertThat(result.total()).isEqualTo(1);
+    }
+
+    @Test
     void filtersByEntityAndLanguageAndCountsFacetsOverAllMatches() throws IOException {
         SearchResult english = search.search(request(null, List.of(SampleArticles.HO_CHI_MINH_CITY.id()), List.of("en"), true, 10, null));
         assertThat(ids(english)).containsExactly("a000000000000003");
