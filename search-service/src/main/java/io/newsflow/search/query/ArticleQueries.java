@@ -165,14 +165,13 @@ final class ArticleQueries {
         return any.build();
     }
 
+    /**
+     * Each term its own clause of the ranking disjunction, not a nested disjunction per field: the
+     * score is the same sum, and MaxScore can set aside every term whose best score cannot lift a
+     * document into the page.
+     */
     private static void addTerms(BooleanQuery.Builder ranked, String field, List<String> terms, float boost) {
-        List<String> unique = distinct(terms);
-        if (unique.isEmpty()) {
-            return;
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        unique.forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
-        ranked.add(new BoostQuery(any.build(), boost), Occur.SHOULD);
+        distinct(terms).forEach(term -> ranked.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), Occur.SHOULD));
     }
 
     private static void addAnyOf(BooleanQuery.Builder root, String field, List<String> values) {
