@@ -10,7 +10,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -19,21 +18,15 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,7 +36,6 @@ import java.util.regex.Pattern;
 class ArticleSearch {
 
     private static final int FACET_SIZE = 10;
-    static final int SNIPPET_LENGTH = 160;
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final String[] HIGHLIGHTED_FIELDS = {ArticleFields.TITLE, ArticleFields.LEAD, ArticleFields.BODY};
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
@@ -130,12 +122,7 @@ class ArticleSearch {
         Map<String, String[]> highlights = new LinkedHashMap<>();
         Map<Integer, Document> loaded = new HashMap<>();
         if (textQuery != null && page.length > 0) {
-            // escaped: clients may render highlights as HTML, and article text is not trusted markup
-            // term offsets from the postings are enough for a query of single terms; the default
-            // "weight matches" mode would run the query's matching again for every document
-            UnifiedHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withWeightMatches(false)
-                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true)), loaded);
+            UnifiedHighlighter highlighter = SnippetHighlighter.of(searcher, index.analyzer(), ITEM_FIELDS, loaded);
             TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
                     org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
             // one pass over the page: each document's stored text is read once for all three fields
@@ -167,63 +154,6 @@ class ArticleSearch {
                     doc.get(ArticleFields.PUBLISHED_AT), doc.get(ArticleFields.SOURCE), score, itemHighlights));
         }
         return items;
-    }
-
-    /**
-     * Title and lead come back whole, marked, so a client can show them in place of the plain
-     * text. The body comes back as snippets of about {@value #SNIPPET_LENGTH} characters around
-     * the matches, cut at word boundaries: a news sentence may run to several hundred characters,
-     * more than a result list shows and more than every search should carry.
-     */
-    private static final class SnippetHighlighter extends UnifiedHighlighter {
-
-        private final Map<Integer, Document> loaded;
-
-        /** {@code loaded} receives each highlighted document's item fields, read with its text. */
-        SnippetHighlighter(Builder builder, Map<Integer, Document> loaded) {
-            super(builder);
-            this.loaded = loaded;
-        }
-
-        @Override
-        protected BreakIterator getBreakIterator(String field) {
-            if (!ArticleFields.BODY.equals(field)) {
-                return new WholeBreakIterator();
-            }
-            // the match sits in the middle of its snippet (alignment 0.5)
-            return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f);
-        }
-
-        /**
-         * Reads the highlighted fields together with the rest of the item: a stored document is
-         * decompressed as a block, and reading it twice (for highlights, then for the item) was a
-         * tenth of a search. Otherwise as the default: values cut at the maximum length, documents
-         * read until the character budget is spent.
-         */
-        @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-                throws IOException {
-            Set<String> wanted = new HashSet<>(ITEM_FIELDS);
-            wanted.addAll(Arrays.asList(fields));
-            StoredFields stored = searcher.storedFields();
-            List<CharSequence[]> values = new ArrayList<>();
-            int chars = 0;
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                Document document = stored.document(doc, wanted);
-                loaded.put(doc, document);
-                CharSequence[] byField = new CharSequence[fields.length];
-                for (int f = 0; f < fields.length; f++) {
-                    String value = document.get(fields[f]);
-                    byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
-                    chars += byField[f] == null ? 0 : byField[f].length();
-                }
-                values.add(byField);
-                if (cacheCharsThreshold == 0 || chars > cacheCharsThreshold) {
-                    break;
-                }
-            }
-            return values;
-        }
     }
 
     private static SearchResult.Facets facets(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {

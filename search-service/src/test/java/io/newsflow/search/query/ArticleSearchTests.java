@@ -71,7 +71,7 @@ class ArticleSearchTests {
         assertThat(snippet).doesNotStartWith(" ").doesNotContain("\n");
         String withoutMarks = snippet.replace("<b>", "").replace("</b>", "");
         // one passage about the target length (whole words either side), not the 500-character sentence
-        assertThat(withoutMarks.length()).isBetween(ArticleSearch.SNIPPET_LENGTH / 2, ArticleSearch.SNIPPET_LENGTH * 3 / 2);
+        assertThat(withoutMarks.length()).isBetween(SnippetHighlighter.SNIPPET_LENGTH / 2, SnippetHighlighter.SNIPPET_LENGTH * 3 / 2);
     }
 
     @Test
