@@ -110,6 +110,7 @@ public final class NewsflowStack {
         int articles = defaults.articles();
         int runs = defaults.runs();
         Duration phase = defaults.phase();
+        int queryShapes = defaults.queryShapes();
         String gateway = defaults.gatewayUrl();
         String search = defaults.searchUrl();
         String kafka = defaults.kafka();
@@ -120,6 +121,7 @@ public final class NewsflowStack {
                 case "--articles" -> articles = positive(required(arguments, "--articles N"));
                 case "--runs" -> runs = positive(required(arguments, "--runs N"));
                 case "--seconds" -> phase = Duration.ofSeconds(positive(required(arguments, "--seconds N")));
+                case "--query-shapes" -> queryShapes = positive(required(arguments, "--query-shapes N"));
                 case "--gateway" -> gateway = required(arguments, "--gateway URL");
                 case "--search" -> search = required(arguments, "--search URL");
                 case "--kafka" -> kafka = required(arguments, "--kafka HOST:PORT");
@@ -131,7 +133,7 @@ public final class NewsflowStack {
                 }
             }
         }
-        SearchBenchmark.Options options = new SearchBenchmark.Options(articles, runs, phase, gateway, search, kafka,
+        SearchBenchmark.Options options = new SearchBenchmark.Options(articles, runs, phase, queryShapes, gateway, search, kafka,
                 defaults.searchableTimeout(), viewsWait, defaults.seed());
         try {
             System.exit(new SearchBenchmark(options, System.out).run());
@@ -207,7 +209,7 @@ public final class NewsflowStack {
 
                   up [--data DIR] [--infra-only]   start Kafka, Mongo and the four services; Ctrl-C stops them
                   demo [--gateway URL]             post the sample articles and wait until they are indexed
-                  bench-search [--articles 100000] [--runs 3] [--seconds 10]
+                  bench-search [--articles 100000] [--runs 3] [--seconds 10] [--query-shapes 1000]
                                [--gateway URL] [--search URL] [--kafka HOST:PORT] [--views-wait 600]
                                                    search latency against a running stack (see README)
                   stop                             stop the children of a launcher that was killed (kill -9)

@@ -56,7 +56,6 @@ final class SearchBenchmark {
     private static final int[] READERS = {1, 8, 32};
     private static final int PROBES = 20;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
-    private static final int QUERY_SHAPES = 1_000;
     private static final String RESULT_CACHE_HITS = "cache_gets_total";
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
     private static final Pattern PROMETHEUS_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
@@ -81,11 +80,11 @@ final class SearchBenchmark {
     }
 
     /** What {@code bench-search} can be told; defaults are the local stack's. */
-    record Options(int articles, int runs, Duration phase, String gatewayUrl, String searchUrl, String kafka,
+    record Options(int articles, int runs, Duration phase, int queryShapes, String gatewayUrl, String searchUrl, String kafka,
                    Duration searchableTimeout, Duration viewsTimeout, long seed) {
 
         static Options defaults() {
-            return new Options(100_000, 3, Duration.ofSeconds(10), "http://127.0.0.1:8080", "http://127.0.0.1:8083",
+            return new Options(100_000, 3, Duration.ofSeconds(10), 1_000, "http://127.0.0.1:8080", "http://127.0.0.1:8083",
                     "127.0.0.1:9092", Duration.ofMinutes(20), Duration.ofMinutes(10), 42);
         }
     }
@@ -341,7 +340,7 @@ final class SearchBenchmark {
      */
     private List<Query> queries(Random random) {
         List<Query> queries = new ArrayList<>();
-        for (int i = 0; i < QUERY_SHAPES; i++) {
+        for (int i = 0; i < options.queryShapes(); i++) {
             // what readers look for: content words, neither the commonest nor the rarest
             String words = vocabulary.word(30 + random.nextInt(3000));
             Vocabulary.EntityEntry entity = vocabulary.entities.get(random.nextInt(vocabulary.entities.size()));
