@@ -59,7 +59,11 @@ class SearchSpeedBenchmark {
         try (ArticleIndex index = new ArticleIndex(KEPT_INDEX == null ? directory : Path.of(KEPT_INDEX))) {
             int kept = index.withSearcher((searcher, facets) -> searcher.getIndexReader().numDocs());
             if (kept == 0) {
+                long start = System.nanoTime();
                 indexGenerated(index, random, words, cumulative);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("SearchSpeedBenchmark: indexed %d articles in %.1f s (%.0f articles/s, one thread)%n", ARTICLES,
+                        seconds, ARTICLES / seconds);
             } else {
                 assertThat(kept).as("the kept index holds as many articles as asked for").isEqualTo(ARTICLES);
                 skipGeneration(random, words, cumulative);
