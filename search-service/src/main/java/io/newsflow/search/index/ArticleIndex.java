@@ -67,8 +67,9 @@ public class ArticleIndex implements Closeable {
     private static final String OFFSET_PREFIX = "kafka.offset.";
 
     /**
-     * Stored, analysed text whose postings carry offsets: the highlighter reads the match positions
-     * from the index instead of running the ICU analyzer over every returned article again.
+     * Analysed text whose postings carry offsets (the text is stored beside it as written): the
+     * highlighter reads the match positions from the index instead of running the ICU analyzer over
+     * every returned article again.
      */
     private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
     /**
@@ -79,6 +80,8 @@ public class ArticleIndex implements Closeable {
     private static final FieldType TERMS_ONLY = termsOnly();
 
     private final Analyzer analyzer = ArticleAnalyzers.perField();
+    /** The chain every indexed text variant starts from, run once per text ({@link AnalyzedText}). */
+    private final Analyzer exactAnalyzer = ArticleAnalyzers.exact();
     private final FacetsConfig facets = new FacetsConfig();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
     /** The directory, writer and searchers in use; replaced as a whole when a rebuilt index takes over. */
@@ -314,18 +317,24 @@ public class ArticleIndex implements Closeable {
         String title = nfc(article.title());
         String lead = nfc(article.lead());
         String body = article.body() == null ? "" : nfc(String.join("\n\n", article.body()));
-        doc.add(new Field(ArticleFields.TITLE, title, HIGHLIGHTED_TEXT));
-        doc.add(new Field(ArticleFields.LEAD, lead, HIGHLIGHTED_TEXT));
-        doc.add(new Field(ArticleFields.BODY, body, HIGHLIGHTED_TEXT));
-        doc.add(new Field(ArticleFields.ALL, title, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.ALL, lead, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.ALL, body, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TITLE_BIGRAMS, title, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TEXT_BIGRAMS, lead + "\n\n" + body, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TITLE_EXACT_BIGRAMS, title, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TEXT_EXACT_BIGRAMS, lead + "\n\n" + body, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TITLE_EXACT, title, TERMS_ONLY));
-        doc.add(new Field(ArticleFields.TEXT_EXACT, lead + "\n\n" + body, TERMS_ONLY));
+        // each text analyzed once; every field below is made of its words
+        AnalyzedText titleWords = AnalyzedText.of(exactAnalyzer, title);
+        AnalyzedText leadWords = AnalyzedText.of(exactAnalyzer, lead);
+        AnalyzedText bodyWords = AnalyzedText.of(exactAnalyzer, body);
+        addHighlighted(doc, ArticleFields.TITLE, title, titleWords);
+        addHighlighted(doc, ArticleFields.LEAD, lead, leadWords);
+        addHighlighted(doc, ArticleFields.BODY, body, bodyWords);
+        for (AnalyzedText text : List.of(titleWords, leadWords, bodyWords)) {
+            doc.add(new Field(ArticleFields.ALL, AnalyzedText.terms(text.foldedWords()), TERMS_ONLY));
+        }
+        // lead and body count as one text, as they read: a pair may span the two
+        addTerms(doc, ArticleFields.TITLE_BIGRAMS, AnalyzedText.pairs(titleWords.foldedWords()));
+        addTerms(doc, ArticleFields.TEXT_BIGRAMS, AnalyzedText.pairs(leadWords.foldedWords(), bodyWords.foldedWords()));
+        addTerms(doc, ArticleFields.TITLE_EXACT_BIGRAMS, AnalyzedText.pairs(titleWords.exactWords()));
+        addTerms(doc, ArticleFields.TEXT_EXACT_BIGRAMS, AnalyzedText.pairs(leadWords.exactWords(), bodyWords.exactWords()));
+        addTerms(doc, ArticleFields.TITLE_EXACT, titleWords.exactWords());
+        addTerms(doc, ArticleFields.TEXT_EXACT, leadWords.exactWords());
+        addTerms(doc, ArticleFields.TEXT_EXACT, bodyWords.exactWords());
         if (article.source() != null) {
             doc.add(new StringField(ArticleFields.SOURCE, article.source(), Field.Store.YES));
             doc.add(new SortedSetDocValuesFacetField(ArticleFields.FACET_SOURCE, article.source()));
@@ -370,6 +379,16 @@ public class ArticleIndex implements Closeable {
         return doc;
     }
 
+    /** Stored as written, indexed folded with offsets (highlights come from the postings). */
+    private static void addHighlighted(Document doc, String field, String text, AnalyzedText words) {
+        doc.add(new StoredField(field, text));
+        doc.add(new Field(field, words.folded(), HIGHLIGHTED_TEXT));
+    }
+
+    private static void addTerms(Document doc, String field, List<String> terms) {
+        doc.add(new Field(field, AnalyzedText.terms(terms), TERMS_ONLY));
+    }
+
     private static FieldType termsOnly() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
@@ -378,7 +397,7 @@ public class ArticleIndex implements Closeable {
     }
 
     private static FieldType highlightedText() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
