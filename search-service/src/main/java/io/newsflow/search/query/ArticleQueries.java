@@ -52,10 +52,11 @@ final class ArticleQueries {
     /**
      * The two queries of a search: {@code matching} selects the documents (text and filters) without
      * scoring, for the total, the facets and the set a page is collected from; {@code ranked} orders
-     * them. Ranked by relevance, {@code ranked} is a flat disjunction of every scoring clause that
-     * matches more than the matching set: run alone as a top-level disjunction, Lucene skips the
-     * documents that cannot enter the page (MaxScore), which a required clause with optional boosts
-     * below it does not allow. The search collects only documents of the matching set.
+     * them. Ranked by relevance, {@code ranked} is a flat disjunction of every scoring clause, which
+     * Lucene runs with MaxScore and so skips documents that cannot enter the page; a required clause
+     * with optional boosts below it is scored exhaustively. Alone, the disjunction finds more than
+     * {@code matching} selects (any one clause is enough), so the search collects the page only from
+     * the documents of {@code matching}.
      */
     record Built(Query ranked, Query matching) {
     }
