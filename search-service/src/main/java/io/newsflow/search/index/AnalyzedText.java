@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.ArrayUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,24 +42,25 @@ final class AnalyzedText {
     /** {@code exactAnalyzer} is {@link ArticleAnalyzers#exact()}: ICU word breaking and NFKC case folding. */
     static AnalyzedText of(Analyzer exactAnalyzer, String text) {
         List<String> words = new ArrayList<>();
-        List<int[]> offsets = new ArrayList<>();
+        int[] starts = new int[16];
+        int[] ends = new int[16];
         try (TokenStream stream = exactAnalyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
+                int index = words.size();
+                if (index == starts.length) {
+                    starts = ArrayUtil.grow(starts);
+                    ends = ArrayUtil.grow(ends);
+                }
                 words.add(term.toString());
-                offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
+                starts[index] = offset.startOffset();
+                ends[index] = offset.endOffset();
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory string cannot fail", e);
-        }
-        int[] starts = new int[offsets.size()];
-        int[] ends = new int[offsets.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = offsets.get(i)[0];
-            ends[i] = offsets.get(i)[1];
         }
         return new AnalyzedText(words, starts, ends, text.length());
     }
