@@ -4,6 +4,16 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.search.SampleArticles;
 import io.newsflow.search.index.ArticleIndex;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +73,39 @@ class SearchResultCacheTests {
     }
 
     @Test
+    void keepsAnAnswerOverARefreshThatAddedNothingItMatches() throws IOException {
+        SearchResult first = search.search(query("ha noi"));
+
+        index(SampleArticles.cooperation(1));
+        SearchResult afterRefresh = search.search(query("ha noi"));
+        SearchResult again = search.search(query("ha noi"));
+
+        assertThat(search.search(query("vientiane")).total()).isEqualTo(1);
+        assertThat(afterRefresh).isSameAs(first);
+        assertThat(again).isSameAs(first);
+        assertThat(registry.get(SearchResultCache.CARRIED_OVER_METRIC).counter().count()).isEqualTo(1);
+        // the search of the new article and the first one computed; the three others did not
+        assertThat(gets("miss")).isEqualTo(2);
+        assertThat(gets("hit")).isEqualTo(2);
+    }
+
+    @Test
+    void recomputesWhenAnArticleItFoundChanges() throws IOException {
+        // one segment of three articles, the flooding one among them
+        index(SampleArticles.visit(1), SampleArticles.rain(2), SampleArticles.river(1));
+        assertThat(search.search(query("ngap")).total()).isEqualTo(1);
+
+        // the new revision no longer mentions flooding: its old document is deleted from that segment,
+        // which stays, and the new one does not match
+        index(SampleArticles.article("a000000000000002", 3, "tinmau.vn", "vi", "Mưa lớn ở Hà Nội",
+                "Trời mưa to cả buổi chiều.", List.of("Cơ quan khí tượng cho biết mưa sẽ kéo dài đến đêm."),
+                "2024-06-04T07:00:00+07:00", List.of(SampleArticles.HA_NOI), List.of(), List.of(), List.of()));
+
+        assertThat(search.search(query("ngap")).total()).isZero();
+        assertThat(registry.get(SearchResultCache.CARRIED_OVER_METRIC).counter().count()).isZero();
+    }
+
+    @Test
     void keepsDifferentPagesAndFiltersApart() throws IOException {
         SearchResult vietnamese = search.search(new SearchRequest("ha noi", List.of(), List.of(), List.of(), List.of(),
                 List.of("vi"), null, null, false, 10, null));
@@ -71,6 +115,64 @@ class SearchResultCacheTests {
         assertThat(vietnamese.total()).isEqualTo(1);
         assertThat(english.total()).isZero();
         assertThat(gets("hit")).isZero();
+    }
+
+    /**
+     * The rule for keeping an answer, on segments laid out by hand (no merges unless asked): new
+     * segments are asked whether the search matches there; a deletion or a merge in the segments the
+     * answer was computed on recomputes whatever the new segments hold.
+     */
+    @Test
+    void keepsAnAnswerOnlyWhileItsSegmentsStayAsTheyWere() throws IOException {
+        SearchResultCache cache = SearchResultCache.of(10, new SimpleMeterRegistry());
+        SearchRequest request = query("any");
+        List<Integer> addedSegments = new ArrayList<>();
+        int[] computed = {0};
+        SearchResultCache.AddedMatches nothingNew = segments -> {
+            addedSegments.add(segments.size());
+            return false;
+        };
+        SearchResultCache.Computation compute = () -> {
+            computed[0]++;
+            return new SearchAnswer(new SearchResult(computed[0], List.of(), SearchResult.Facets.empty(), null));
+        };
+        try (var directory = new ByteBuffersDirectory();
+             var writer = new IndexWriter(directory, new IndexWriterConfig()
+                     .setMergePolicy(NoMergePolicy.INSTANCE))) {
+            writer.addDocument(document("a"));
+            writer.addDocument(document("b"));
+            var first = DirectoryReader.open(writer);
+            assertThat(cache.get(first, request, nothingNew, compute).result().total()).isEqualTo(1);
+
+            writer.addDocument(document("c"));
+            var added = DirectoryReader.openIfChanged(first, writer);
+            assertThat(cache.get(added, request, nothingNew, compute).result().total()).isEqualTo(1);
+            assertThat(addedSegments).containsExactly(1);
+            assertThat(cache.get(added, request, segments -> true, compute).result().total()).isEqualTo(1);
+
+            writer.addDocument(document("d"));
+            var addedAndMatching = DirectoryReader.openIfChanged(added, writer);
+            assertThat(cache.get(addedAndMatching, request, segments -> true, compute).result().total()).isEqualTo(2);
+
+            writer.deleteDocuments(new Term("id", "a"));
+            var deleted = DirectoryReader.openIfChanged(addedAndMatching, writer);
+            assertThat(cache.get(deleted, request, nothingNew, compute).result().total()).isEqualTo(3);
+
+            writer.getConfig().setMergePolicy(new TieredMergePolicy());
+            writer.forceMerge(1);
+            var merged = DirectoryReader.openIfChanged(deleted, writer);
+            assertThat(cache.get(merged, request, nothingNew, compute).result().total()).isEqualTo(4);
+            assertThat(addedSegments).containsExactly(1);
+            for (var reader : List.of(first, added, addedAndMatching, deleted, merged)) {
+                reader.close();
+            }
+        }
+    }
+
+    private static Document document(String id) {
+        Document document = new Document();
+        document.add(new StringField("id", id, Field.Store.NO));
+        return document;
     }
 
     private double gets(String result) {
