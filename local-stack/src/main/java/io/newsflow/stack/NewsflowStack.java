@@ -111,6 +111,7 @@ public final class NewsflowStack {
         int runs = defaults.runs();
         Duration phase = defaults.phase();
         int queryShapes = defaults.queryShapes();
+        int liveRate = defaults.liveRate();
         String gateway = defaults.gatewayUrl();
         String search = defaults.searchUrl();
         String kafka = defaults.kafka();
@@ -122,6 +123,7 @@ public final class NewsflowStack {
                 case "--runs" -> runs = positive(required(arguments, "--runs N"));
                 case "--seconds" -> phase = Duration.ofSeconds(positive(required(arguments, "--seconds N")));
                 case "--query-shapes" -> queryShapes = positive(required(arguments, "--query-shapes N"));
+                case "--live-rate" -> liveRate = positive(required(arguments, "--live-rate ARTICLES_PER_SECOND"));
                 case "--gateway" -> gateway = required(arguments, "--gateway URL");
                 case "--search" -> search = required(arguments, "--search URL");
                 case "--kafka" -> kafka = required(arguments, "--kafka HOST:PORT");
@@ -133,7 +135,7 @@ public final class NewsflowStack {
                 }
             }
         }
-        SearchBenchmark.Options options = new SearchBenchmark.Options(articles, runs, phase, queryShapes, gateway, search, kafka,
+        SearchBenchmark.Options options = new SearchBenchmark.Options(articles, runs, phase, queryShapes, liveRate, gateway, search, kafka,
                 defaults.searchableTimeout(), viewsWait, defaults.seed());
         try {
             System.exit(new SearchBenchmark(options, System.out).run());
@@ -209,7 +211,7 @@ public final class NewsflowStack {
 
                   up [--data DIR] [--infra-only]   start Kafka, Mongo and the four services; Ctrl-C stops them
                   demo [--gateway URL]             post the sample articles and wait until they are indexed
-                  bench-search [--articles 100000] [--runs 3] [--seconds 10] [--query-shapes 1000]
+                  bench-search [--articles 100000] [--runs 3] [--seconds 10] [--query-shapes 1000] [--live-rate 0]
                                [--gateway URL] [--search URL] [--kafka HOST:PORT] [--views-wait 600]
                                                    search latency against a running stack (see README)
                   stop                             stop the children of a launcher that was killed (kill -9)

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +58,15 @@ final class SearchBenchmark {
     private static final int PROBES = 20;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final String RESULT_CACHE_HITS = "cache_gets_total";
+    private static final String CARRIED_OVER = "newsflow_search_results_carried_over_total";
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
     private static final Pattern PROMETHEUS_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
     private final Options options;
     private final PrintStream out;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Articles the live feed has published over all measurements, so that each has its own id. */
+    private final AtomicInteger liveArticles = new AtomicInteger();
     private final Vocabulary vocabulary = Vocabulary.load();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,11 +84,11 @@ final class SearchBenchmark {
     }
 
     /** What {@code bench-search} can be told; defaults are the local stack's. */
-    record Options(int articles, int runs, Duration phase, int queryShapes, String gatewayUrl, String searchUrl, String kafka,
-                   Duration searchableTimeout, Duration viewsTimeout, long seed) {
+    record Options(int articles, int runs, Duration phase, int queryShapes, int liveRate, String gatewayUrl, String searchUrl,
+                   String kafka, Duration searchableTimeout, Duration viewsTimeout, long seed) {
 
         static Options defaults() {
-            return new Options(100_000, 3, Duration.ofSeconds(10), 1_000, "http://127.0.0.1:8080", "http://127.0.0.1:8083",
+            return new Options(100_000, 3, Duration.ofSeconds(10), 1_000, 0, "http://127.0.0.1:8080", "http://127.0.0.1:8083",
                     "127.0.0.1:9092", Duration.ofMinutes(20), Duration.ofMinutes(10), 42);
         }
     }
@@ -122,27 +126,33 @@ final class SearchBenchmark {
         out.println();
 
         List<Query> queries = queries(new Random(options.seed()));
+        if (options.liveRate() > 0) {
+            out.printf("While readers search, %d new articles a second arrive on %s (each refresh of the index is a new reader)%n%n",
+                    options.liveRate(), Topics.ENRICHED);
+        }
         // the JIT of both services and the connection pools first; figures of the warm-up are not kept.
         // The C2 compiler of each service works for tens of seconds on a 2-core machine, taking a core.
-        measure(options.searchUrl(), 8, WARM_UP, queries);
-        measure(options.gatewayUrl(), 8, WARM_UP, queries);
+        measure(options.searchUrl(), 8, WARM_UP, queries, runTag);
+        measure(options.gatewayUrl(), 8, WARM_UP, queries, runTag);
 
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (int run = 1; run <= options.runs(); run++) {
             for (String target : List.of("direct", "gateway")) {
                 String base = target.equals("direct") ? options.searchUrl() : options.gatewayUrl();
                 for (int readers : READERS) {
-                    Result result = measure(base, readers, options.phase(), queries);
+                    Result result = measure(base, readers, options.phase(), queries, runTag);
                     results.computeIfAbsent(target + " " + readers, key -> new ArrayList<>()).add(result);
                     out.printf(Locale.ROOT, "  run %d %-8s %2d readers: p50 %6.2f ms  p99 %6.2f ms  %7.0f req/s  %d errors"
-                                    + "  result cache hits %3.0f%%%n", run, target, readers, result.p50, result.p99,
-                            result.throughput, result.errors, result.cacheHitRatio * 100);
+                                    + "  result cache hits %3.0f%% (%.0f kept over a refresh)%s%n", run, target, readers, result.p50,
+                            result.p99, result.throughput, result.errors, result.cacheHitRatio * 100, result.carriedOver,
+                            options.liveRate() > 0 ? String.format(Locale.ROOT, "  %d articles arrived", result.arrived) : "");
                 }
             }
         }
         out.println();
-        out.printf("Search with facets, median of %d runs of %d s (limit=10, four facets, %d query shapes, Zipf popularity)%n",
-                options.runs(), options.phase().toSeconds(), queries.size());
+        out.printf("Search with facets, median of %d runs of %d s (limit=10, four facets, %d query shapes, Zipf popularity%s)%n",
+                options.runs(), options.phase().toSeconds(), queries.size(),
+                options.liveRate() > 0 ? ", " + options.liveRate() + " new articles/s" : "");
         out.printf("  %-9s %8s %10s %10s %10s %8s %11s%n", "target", "readers", "p50 ms", "p99 ms", "req/s", "errors", "cache hits");
         long errors = 0;
         for (Map.Entry<String, List<Result>> entry : results.entrySet()) {
@@ -357,7 +367,8 @@ final class SearchBenchmark {
         return queries;
     }
 
-    private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio) {
+    private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio, double carriedOver,
+                          long arrived) {
     }
 
     /**
@@ -366,25 +377,81 @@ final class SearchBenchmark {
      * connections instead of a thread each: on a 2-core machine, 32 client threads would take
      * the cores of the services being measured and queue behind each other in the scheduler.
      */
-    private Result measure(String base, int readers, Duration duration, List<Query> queries) {
+    private Result measure(String base, int readers, Duration duration, List<Query> queries, String runTag) {
         double[] popularity = zipfCumulative(queries.size());
         double hitsBefore = cacheGets("hit");
         double missesBefore = cacheGets("miss");
+        double carriedBefore = metric(options.searchUrl(), CARRIED_OVER);
         AtomicLong errors = new AtomicLong();
         reactor.netty.http.client.HttpClient client = readersClient.baseUrl(base);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        List<Samples> samples = Flux.range(0, readers)
-                .flatMap(reader -> readerLoop(client, new Random(options.seed() * 31 + reader), queries, popularity, end, errors),
-                        readers)
-                .collectList()
-                .block(duration.plusSeconds(30));
+        LiveFeed feed = options.liveRate() > 0 ? new LiveFeed(runTag, end) : null;
+        List<Samples> samples;
+        try {
+            samples = Flux.range(0, readers)
+                    .flatMap(reader -> readerLoop(client, new Random(options.seed() * 31 + reader), queries, popularity, end, errors),
+                            readers)
+                    .collectList()
+                    .block(duration.plusSeconds(30));
+        } finally {
+            if (feed != null) {
+                feed.stop();
+            }
+        }
         double elapsed = seconds(System.nanoTime() - start);
         double[] all = samples.stream().flatMapToDouble(Samples::millis).sorted().toArray();
         double hits = cacheGets("hit") - hitsBefore;
         double lookups = hits + cacheGets("miss") - missesBefore;
         return new Result(percentile(all, 50), percentile(all, 99), all.length / elapsed, errors.get(),
-                lookups == 0 ? 0 : hits / lookups);
+                lookups == 0 ? 0 : hits / lookups, metric(options.searchUrl(), CARRIED_OVER) - carriedBefore,
+                feed == null ? 0 : feed.published.get());
+    }
+
+    /**
+     * New articles at {@code liveRate} a second on their own thread until the measurement's end: a
+     * news feed does not pause while readers search, and each refresh it causes opens a new reader.
+     */
+    private final class LiveFeed {
+
+        private final AtomicLong published = new AtomicLong();
+        private final Thread thread;
+
+        LiveFeed(String runTag, long end) {
+            thread = new Thread(() -> publishUntil(runTag, end), "bench-live-feed");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void publishUntil(String runTag, long end) {
+            Random random = new Random(options.seed() + 2);
+            long interval = 1_000_000_000L / options.liveRate();
+            long next = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                while (next < end) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    int index = liveArticles.getAndIncrement();
+                    EnrichedArticle article = article(random, runTag + "-live-" + index, runTag, index);
+                    producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id().getBytes(StandardCharsets.UTF_8),
+                            json.writeValueAsBytes(article)));
+                    published.incrementAndGet();
+                    next += interval;
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void stop() {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Mono<Samples> readerLoop(reactor.netty.http.client.HttpClient client, Random picks, List<Query> queries,
