@@ -58,7 +58,8 @@ final class SearchBenchmark {
     private static final int PROBES = 20;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final String RESULT_CACHE_HITS = "cache_gets_total";
-    private static final String CARRIED_OVER = "newsflow_search_results_carried_over_total";
+    private static final String REFRESHED = "newsflow_search_results_refreshed_total";
+    private static final String[] REFRESH_OUTCOMES = {"kept", "matched-new", "segments-changed"};
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
     private static final Pattern PROMETHEUS_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
@@ -143,9 +144,11 @@ final class SearchBenchmark {
                     Result result = measure(base, readers, options.phase(), queries, runTag);
                     results.computeIfAbsent(target + " " + readers, key -> new ArrayList<>()).add(result);
                     out.printf(Locale.ROOT, "  run %d %-8s %2d readers: p50 %6.2f ms  p99 %6.2f ms  %7.0f req/s  %d errors"
-                                    + "  result cache hits %3.0f%% (%.0f kept over a refresh)%s%n", run, target, readers, result.p50,
-                            result.p99, result.throughput, result.errors, result.cacheHitRatio * 100, result.carriedOver,
-                            options.liveRate() > 0 ? String.format(Locale.ROOT, "  %d articles arrived", result.arrived) : "");
+                                    + "  result cache hits %3.0f%%%s%n", run, target, readers, result.p50, result.p99,
+                            result.throughput, result.errors, result.cacheHitRatio * 100, options.liveRate() == 0 ? ""
+                                    : String.format(Locale.ROOT, "; %d articles arrived; cached answers at refreshes: %.0f kept,"
+                                            + " %.0f recomputed (new match), %.0f recomputed (segments merged or changed)",
+                                    result.arrived, result.refreshed[0], result.refreshed[1], result.refreshed[2]));
                 }
             }
         }
@@ -367,8 +370,21 @@ final class SearchBenchmark {
         return queries;
     }
 
-    private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio, double carriedOver,
+    private record Result(double p50, double p99, double throughput, long errors, double cacheHitRatio, double[] refreshed,
                           long arrived) {
+    }
+
+    /** What became of cached answers at refreshes, in the order of {@link #REFRESH_OUTCOMES}. */
+    private double[] refreshedAnswers() {
+        return Arrays.stream(REFRESH_OUTCOMES)
+                .mapToDouble(outcome -> metric(options.searchUrl(), REFRESHED, "outcome=\"" + outcome + "\""))
+                .toArray();
+    }
+
+    private static double[] difference(double[] after, double[] before) {
+        double[] difference = new double[after.length];
+        Arrays.setAll(difference, i -> after[i] - before[i]);
+        return difference;
     }
 
     /**
@@ -381,7 +397,7 @@ final class SearchBenchmark {
         double[] popularity = zipfCumulative(queries.size());
         double hitsBefore = cacheGets("hit");
         double missesBefore = cacheGets("miss");
-        double carriedBefore = metric(options.searchUrl(), CARRIED_OVER);
+        double[] refreshedBefore = refreshedAnswers();
         AtomicLong errors = new AtomicLong();
         reactor.netty.http.client.HttpClient client = readersClient.baseUrl(base);
         long start = System.nanoTime();
@@ -404,7 +420,7 @@ final class SearchBenchmark {
         double hits = cacheGets("hit") - hitsBefore;
         double lookups = hits + cacheGets("miss") - missesBefore;
         return new Result(percentile(all, 50), percentile(all, 99), all.length / elapsed, errors.get(),
-                lookups == 0 ? 0 : hits / lookups, metric(options.searchUrl(), CARRIED_OVER) - carriedBefore,
+                lookups == 0 ? 0 : hits / lookups, difference(refreshedAnswers(), refreshedBefore),
                 feed == null ? 0 : feed.published.get());
     }
 

@@ -65,7 +65,7 @@ class ArticleSearch {
     /** The answer from the cache, or computed now (blocking). */
     SearchAnswer answer(SearchRequest request) throws IOException {
         return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
-                added -> matchesAny(request, added), () -> new SearchAnswer(search(request, searcher, facetState))));
+                segments -> matchesAny(request, segments), () -> search(request, searcher, facetState)));
     }
 
     /**
@@ -93,7 +93,7 @@ class ArticleSearch {
         return index.withSearcherOnly((searcher, noFacets) -> cache.getIfPresent(searcher.getIndexReader(), request));
     }
 
-    private SearchResult search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
+    private SearchAnswer search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
             throws IOException {
         ArticleQueries.Built query = queries.build(request);
         Sort sort = ArticleQueries.sort(request.newest());
@@ -104,7 +104,9 @@ class ArticleSearch {
         // the total and the facets come from the unscored matching query, which the searcher's
         // query cache keeps as a bit set per segment once it is asked for again
         FacetsCollector matches = searcher.search(query.matching(), new FacetsCollectorManager());
-        long total = matches.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
+        int[] matchesPerSegment = new int[searcher.getIndexReader().leaves().size()];
+        matches.getMatchingDocs().forEach(docs -> matchesPerSegment[docs.context.ord] += docs.totalHits);
+        long total = Arrays.stream(matchesPerSegment).asLongStream().sum();
         // the page comes from those matches; counting stops at the page size, since the exact
         // total is known
         TopDocs top = searcher.search(query.ranked(), new WithinMatches<>(
@@ -114,7 +116,7 @@ class ArticleSearch {
         List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page,
                 request.newest());
         String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
-        return new SearchResult(total, items, facets(facetState, matches), next);
+        return new SearchAnswer(new SearchResult(total, items, facets(facetState, matches), next), matchesPerSegment);
     }
 
     private static FieldDoc after(SearchRequest request, int maxDoc) {

@@ -9,15 +9,26 @@ import tools.jackson.databind.json.JsonMapper;
 final class SearchAnswer {
 
     private final SearchResult result;
+    private final int[] matchesPerSegment;
     // racy but safe: two threads may both encode, and both write the same bytes
     private volatile byte[] json;
 
-    SearchAnswer(SearchResult result) {
+    /**
+     * @param matchesPerSegment how many documents matched in each segment of the reader, in the
+     *                          order of its leaves; null when unknown (any segment may hold one)
+     */
+    SearchAnswer(SearchResult result, int[] matchesPerSegment) {
         this.result = result;
+        this.matchesPerSegment = matchesPerSegment;
     }
 
     SearchResult result() {
         return result;
+    }
+
+    /** Which segments an update must leave alone for the answer to hold ({@link SearchResultCache}). */
+    int[] matchesPerSegment() {
+        return matchesPerSegment;
     }
 
     byte[] json(JsonMapper mapper) {

@@ -24,17 +24,23 @@ import java.util.Set;
  * <p>
  * While articles stream in, the index refreshes several times a second, and a cache that drops
  * everything on each refresh would hardly ever answer. A refresh of a news index mostly adds a small
- * segment of new articles and leaves the others as they were. When every segment the answer was
- * computed on is still there with the same live documents, and the search finds nothing in the
- * added segments, the answer's documents, total and facets are exactly those of the new reader, and
- * the answer is kept. An article is therefore searchable exactly as soon as without the cache: a
- * search it matches is computed afresh. Merged segments or new deletions (an updated article)
- * recompute. Concurrent identical searches compute once.
+ * segment of new articles, and now and then merges small segments into a larger one. Documents never
+ * change in place (an update deletes the old one and adds a new one), so an answer still holds for
+ * the new reader when every segment that held one of its matches is still there with the same live
+ * documents, and the search matches nothing in any other segment of the new reader (new, merged, or
+ * one that only lost documents that never matched). Then its documents, total and facets are exactly
+ * the new reader's, and it is kept. An article is therefore searchable exactly as soon as without the
+ * cache: a search it matches is computed afresh, and so is one whose matching segment lost documents.
+ * Concurrent identical searches compute once.
+ * <p>
+ * Only the scores of a kept answer are those of the older reader: a few new articles shift BM25's
+ * collection statistics by a fraction of a percent.
  */
 final class SearchResultCache {
 
     static final String METRIC_NAME = "newsflow.search.results";
-    static final String CARRIED_OVER_METRIC = "newsflow.search.results.carried.over";
+    /** What became of cached answers when the index refreshed: kept, or recomputed and why. */
+    static final String REFRESHED_METRIC = "newsflow.search.results.refreshed";
 
     /** A search against one reader; throws what the index throws. */
     @FunctionalInterface
@@ -50,12 +56,23 @@ final class SearchResultCache {
 
     private final Cache<SearchRequest, Entry> cache;
     private final ConcurrentStatsCounter stats;
-    private final Counter carriedOver;
+    private final Counter kept;
+    private final Counter matchedNew;
+    private final Counter segmentsChanged;
 
-    private SearchResultCache(Cache<SearchRequest, Entry> cache, ConcurrentStatsCounter stats, Counter carriedOver) {
+    private SearchResultCache(Cache<SearchRequest, Entry> cache, ConcurrentStatsCounter stats, MeterRegistry registry) {
         this.cache = cache;
         this.stats = stats;
-        this.carriedOver = carriedOver;
+        this.kept = refreshed(registry, "kept");
+        this.matchedNew = refreshed(registry, "matched-new");
+        this.segmentsChanged = refreshed(registry, "segments-changed");
+    }
+
+    private static Counter refreshed(MeterRegistry registry, String outcome) {
+        return registry == null ? null : Counter.builder(REFRESHED_METRIC).tag("outcome", outcome)
+                .description("Cached search answers met again after an index refresh: kept, or recomputed because the"
+                        + " search matches a new article or the segments it was computed on were merged or lost documents")
+                .register(registry);
     }
 
     /** Keeps up to {@code size} answers (0: none) and reports hits and misses to the registry. */
@@ -68,10 +85,7 @@ final class SearchResultCache {
         ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
         Cache<SearchRequest, Entry> cache = Caffeine.newBuilder().maximumSize(size).recordStats(() -> stats).build();
         CaffeineCacheMetrics.monitor(registry, cache, METRIC_NAME);
-        Counter carriedOver = Counter.builder(CARRIED_OVER_METRIC)
-                .description("Cached search answers kept over an index refresh that added nothing they match")
-                .register(registry);
-        return new SearchResultCache(cache, stats, carriedOver);
+        return new SearchResultCache(cache, stats, registry);
     }
 
     static SearchResultCache disabled() {
@@ -109,14 +123,17 @@ final class SearchResultCache {
             stats.recordHits(1);
             return known.answer;
         }
-        Generation current = Generation.of(readerKey, reader);
         if (known != null) {
-            List<LeafReaderContext> added = known.generation.addedIn(reader);
-            if (added != null && !addedMatches.any(added)) {
+            List<LeafReaderContext> others = known.generation.segmentsOtherThanMatching(reader);
+            if (others == null) {
+                segmentsChanged.increment();
+            } else if (addedMatches.any(others)) {
+                matchedNew.increment();
+            } else {
                 // a concurrent search may have replaced it meanwhile: then its entry stays
-                cache.asMap().replace(request, known, new Entry(current, known.answer));
+                cache.asMap().replace(request, known, new Entry(known.generation.keptIn(readerKey, reader), known.answer));
                 stats.recordHits(1);
-                carriedOver.increment();
+                kept.increment();
                 return known.answer;
             }
         }
@@ -128,7 +145,8 @@ final class SearchResultCache {
                 }
                 computedHere[0] = true;
                 try {
-                    return new Entry(current, computation.compute());
+                    SearchAnswer answer = computation.compute();
+                    return new Entry(Generation.of(readerKey, reader, answer.matchesPerSegment()), answer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -158,30 +176,50 @@ final class SearchResultCache {
     }
 
     /**
-     * The reader an answer holds for and its segments. The index only adds and deletes documents
-     * (an update is both), never changes one in place, so a segment with the same core and the same
-     * number of live documents holds the same documents with the same values.
+     * The reader an answer holds for, its segments, and those of them holding a match. A segment with
+     * the same core and the same number of live documents holds the same documents with the same
+     * values: the index never changes a document in place.
      */
-    private record Generation(IndexReader.CacheKey reader, Set<Segment> segments) {
+    private record Generation(IndexReader.CacheKey reader, Set<Segment> segments, Set<Segment> matching) {
 
-        static Generation of(IndexReader.CacheKey key, IndexReader reader) {
+        /** {@code matchesPerSegment} in the order of the reader's leaves; null: any segment may hold one. */
+        static Generation of(IndexReader.CacheKey key, IndexReader reader, int[] matchesPerSegment) {
             Set<Segment> segments = new HashSet<>();
-            reader.leaves().forEach(leaf -> segments.add(Segment.of(leaf)));
-            return new Generation(key, segments);
-        }
-
-        /** The segments of {@code reader} that are new, or null when one of these is gone or changed. */
-        List<LeafReaderContext> addedIn(IndexReader reader) {
-            List<LeafReaderContext> added = new ArrayList<>();
-            int unchanged = 0;
+            Set<Segment> matching = new HashSet<>();
             for (LeafReaderContext leaf : reader.leaves()) {
-                if (segments.contains(Segment.of(leaf))) {
-                    unchanged++;
-                } else {
-                    added.add(leaf);
+                Segment segment = Segment.of(leaf);
+                segments.add(segment);
+                if (matchesPerSegment == null || matchesPerSegment[leaf.ord] > 0) {
+                    matching.add(segment);
                 }
             }
-            return unchanged == segments.size() ? added : null;
+            return new Generation(key, segments, matching);
+        }
+
+        /**
+         * The segments of {@code reader} the search must find nothing in for the answer to hold: all
+         * but the unchanged ones of this generation. Null when a segment that held a match is gone or
+         * changed: the answer no longer holds.
+         */
+        List<LeafReaderContext> segmentsOtherThanMatching(IndexReader reader) {
+            List<LeafReaderContext> others = new ArrayList<>();
+            int matchingStill = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Segment segment = Segment.of(leaf);
+                if (matching.contains(segment)) {
+                    matchingStill++;
+                } else if (!segments.contains(segment)) {
+                    others.add(leaf);
+                }
+            }
+            return matchingStill == matching.size() ? others : null;
+        }
+
+        /** This generation's answer found to hold for {@code reader}: the matches are where they were. */
+        Generation keptIn(IndexReader.CacheKey key, IndexReader reader) {
+            Set<Segment> now = new HashSet<>();
+            reader.leaves().forEach(leaf -> now.add(Segment.of(leaf)));
+            return new Generation(key, now, matching);
         }
     }
 }

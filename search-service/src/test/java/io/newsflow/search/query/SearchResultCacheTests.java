@@ -83,7 +83,7 @@ class SearchResultCacheTests {
         assertThat(search.search(query("vientiane")).total()).isEqualTo(1);
         assertThat(afterRefresh).isSameAs(first);
         assertThat(again).isSameAs(first);
-        assertThat(registry.get(SearchResultCache.CARRIED_OVER_METRIC).counter().count()).isEqualTo(1);
+        assertThat(refreshed("kept")).isEqualTo(1);
         // the search of the new article and the first one computed; the three others did not
         assertThat(gets("miss")).isEqualTo(2);
         assertThat(gets("hit")).isEqualTo(2);
@@ -102,7 +102,8 @@ class SearchResultCacheTests {
                 "2024-06-04T07:00:00+07:00", List.of(SampleArticles.HA_NOI), List.of(), List.of(), List.of()));
 
         assertThat(search.search(query("ngap")).total()).isZero();
-        assertThat(registry.get(SearchResultCache.CARRIED_OVER_METRIC).counter().count()).isZero();
+        assertThat(refreshed("kept")).isZero();
+        assertThat(refreshed("segments-changed")).isEqualTo(1);
     }
 
     @Test
@@ -134,7 +135,7 @@ class SearchResultCacheTests {
         };
         SearchResultCache.Computation compute = () -> {
             computed[0]++;
-            return new SearchAnswer(new SearchResult(computed[0], List.of(), SearchResult.Facets.empty(), null));
+            return new SearchAnswer(new SearchResult(computed[0], List.of(), SearchResult.Facets.empty(), null), null);
         };
         try (var directory = new ByteBuffersDirectory();
              var writer = new IndexWriter(directory, new IndexWriterConfig()
@@ -169,10 +170,62 @@ class SearchResultCacheTests {
         }
     }
 
+    /** With the matches of each segment known, only the segments that held one must stay as they were. */
+    @Test
+    void keepsAnAnswerWhenOnlySegmentsWithoutItsMatchesChange() throws IOException {
+        SearchResultCache cache = SearchResultCache.of(10, new SimpleMeterRegistry());
+        SearchRequest request = query("any");
+        List<Integer> checkedSegments = new ArrayList<>();
+        SearchResultCache.AddedMatches nothingThere = segments -> {
+            checkedSegments.add(segments.size());
+            return false;
+        };
+        int[] computed = {0};
+        // the first document ("a", in the first segment) is the only match
+        SearchResultCache.Computation compute = () -> {
+            computed[0]++;
+            return new SearchAnswer(new SearchResult(1, List.of(), SearchResult.Facets.empty(), null), new int[] {1, 0, 0});
+        };
+        try (var directory = new ByteBuffersDirectory();
+             var writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+            DirectoryReader previous = null;
+            List<DirectoryReader> readers = new ArrayList<>();
+            // three segments: a; b and b2; c
+            for (List<String> segment : List.of(List.of("a"), List.of("b", "b2"), List.of("c"))) {
+                for (String id : segment) {
+                    writer.addDocument(document(id));
+                }
+                previous = previous == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(previous, writer);
+                readers.add(previous);
+            }
+            cache.get(previous, request, nothingThere, compute);
+
+            writer.deleteDocuments(new Term("id", "b"));
+            DirectoryReader withoutB = DirectoryReader.openIfChanged(previous, writer);
+            cache.get(withoutB, request, nothingThere, compute);
+            assertThat(computed[0]).isEqualTo(1);
+            assertThat(checkedSegments).containsExactly(1);
+
+            writer.deleteDocuments(new Term("id", "a"));
+            DirectoryReader withoutA = DirectoryReader.openIfChanged(withoutB, writer);
+            cache.get(withoutA, request, nothingThere, compute);
+            assertThat(computed[0]).isEqualTo(2);
+            for (DirectoryReader reader : readers) {
+                reader.close();
+            }
+            withoutB.close();
+            withoutA.close();
+        }
+    }
+
     private static Document document(String id) {
         Document document = new Document();
         document.add(new StringField("id", id, Field.Store.NO));
         return document;
+    }
+
+    private double refreshed(String outcome) {
+        return registry.get(SearchResultCache.REFRESHED_METRIC).tag("outcome", outcome).counter().count();
     }
 
     private double gets(String result) {
