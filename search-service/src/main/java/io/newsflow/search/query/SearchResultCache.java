@@ -48,10 +48,10 @@ final class SearchResultCache {
         SearchAnswer compute() throws IOException;
     }
 
-    /** Whether the search finds any live document in segments a refresh added. */
+    /** Whether the search finds any live document in these segments. */
     @FunctionalInterface
-    interface AddedMatches {
-        boolean any(List<LeafReaderContext> added) throws IOException;
+    interface SegmentMatches {
+        boolean any(List<LeafReaderContext> segments) throws IOException;
     }
 
     private final Cache<SearchRequest, Entry> cache;
@@ -111,7 +111,7 @@ final class SearchResultCache {
      * The answer for this reader: the cached one when it was computed on this reader or still holds
      * for it, else computed now.
      */
-    SearchAnswer get(IndexReader reader, SearchRequest request, AddedMatches addedMatches, Computation computation)
+    SearchAnswer get(IndexReader reader, SearchRequest request, SegmentMatches segmentMatches, Computation computation)
             throws IOException {
         IndexReader.CacheHelper identity = reader.getReaderCacheHelper();
         if (cache == null || identity == null) {
@@ -124,10 +124,10 @@ final class SearchResultCache {
             return known.answer;
         }
         if (known != null) {
-            List<LeafReaderContext> others = known.generation.segmentsOtherThanMatching(reader);
-            if (others == null) {
+            List<LeafReaderContext> toSearch = known.generation.segmentsToSearch(reader);
+            if (toSearch == null) {
                 segmentsChanged.increment();
-            } else if (addedMatches.any(others)) {
+            } else if (segmentMatches.any(toSearch)) {
                 matchedNew.increment();
             } else {
                 // a concurrent search may have replaced it meanwhile: then its entry stays
@@ -201,18 +201,18 @@ final class SearchResultCache {
          * but the unchanged ones of this generation. Null when a segment that held a match is gone or
          * changed: the answer no longer holds.
          */
-        List<LeafReaderContext> segmentsOtherThanMatching(IndexReader reader) {
-            List<LeafReaderContext> others = new ArrayList<>();
+        List<LeafReaderContext> segmentsToSearch(IndexReader reader) {
+            List<LeafReaderContext> toSearch = new ArrayList<>();
             int matchingStill = 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 Segment segment = Segment.of(leaf);
                 if (matching.contains(segment)) {
                     matchingStill++;
                 } else if (!segments.contains(segment)) {
-                    others.add(leaf);
+                    toSearch.add(leaf);
                 }
             }
-            return matchingStill == matching.size() ? others : null;
+            return matchingStill == matching.size() ? toSearch : null;
         }
 
         /** This generation's answer found to hold for {@code reader}: the matches are where they were. */

@@ -129,7 +129,7 @@ class SearchResultCacheTests {
         SearchRequest request = query("any");
         List<Integer> addedSegments = new ArrayList<>();
         int[] computed = {0};
-        SearchResultCache.AddedMatches nothingNew = segments -> {
+        SearchResultCache.SegmentMatches nothingNew = segments -> {
             addedSegments.add(segments.size());
             return false;
         };
@@ -176,7 +176,7 @@ class SearchResultCacheTests {
         SearchResultCache cache = SearchResultCache.of(10, new SimpleMeterRegistry());
         SearchRequest request = query("any");
         List<Integer> checkedSegments = new ArrayList<>();
-        SearchResultCache.AddedMatches nothingThere = segments -> {
+        SearchResultCache.SegmentMatches nothingThere = segments -> {
             checkedSegments.add(segments.size());
             return false;
         };
