@@ -412,7 +412,7 @@ final class SearchBenchmark {
                     .block(duration.plusSeconds(30));
         } finally {
             if (feed != null) {
-                feed.stop();
+                feed.awaitEnd();
             }
         }
         double elapsed = seconds(System.nanoTime() - start);
@@ -461,7 +461,8 @@ final class SearchBenchmark {
             }
         }
 
-        void stop() {
+        /** Returns once the feed has published its last article (at the measurement's end). */
+        void awaitEnd() {
             try {
                 thread.join(Duration.ofSeconds(30).toMillis());
             } catch (InterruptedException e) {
