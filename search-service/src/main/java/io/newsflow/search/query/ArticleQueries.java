@@ -62,9 +62,18 @@ final class ArticleQueries {
     }
 
     Built build(SearchRequest request) {
-        TextQuery text = request.query() == null ? null : text(request.query());
-        Query matching = new ConstantScoreQuery(withFilters(request, text == null ? new MatchAllDocsQuery() : text.matches()));
+        TextQuery text = request.query() == null ? null : text(request.query(), true);
+        Query matching = matching(request, text);
         return new Built(text == null || request.newest() ? matching : text.ranked(), matching);
+    }
+
+    /** The matching query alone, without analysing the text for the ranking clauses. */
+    Query matching(SearchRequest request) {
+        return matching(request, request.query() == null ? null : text(request.query(), false));
+    }
+
+    private static Query matching(SearchRequest request, TextQuery text) {
+        return new ConstantScoreQuery(withFilters(request, text == null ? new MatchAllDocsQuery() : text.matches()));
     }
 
     private static Query withFilters(SearchRequest request, Query text) {
@@ -98,8 +107,11 @@ final class ArticleQueries {
     record TextQuery(Query matches, Query ranked) {
     }
 
-    /** The text part; null when the query holds no searchable syllable (only punctuation). */
-    TextQuery text(String query) {
+    /**
+     * The text part; null when the query holds no searchable syllable (only punctuation). Without
+     * {@code withRanking}, {@code ranked} is null.
+     */
+    TextQuery text(String query, boolean withRanking) {
         List<String> syllables = distinct(ArticleAnalyzers.terms(analyzer, ArticleFields.TITLE, query));
         String key = VietnameseText.key(query);
         if (syllables.isEmpty() && key.isEmpty()) {
@@ -129,6 +141,9 @@ final class ArticleQueries {
             ranked.add(entityKey, Occur.SHOULD);
         }
         matches.setMinimumNumberShouldMatch(1);
+        if (!withRanking) {
+            return new TextQuery(matches.build(), null);
+        }
         if (marked && !exactKey.isEmpty()) {
             ranked.add(new BoostQuery(new TermQuery(new Term(ArticleFields.ENTITY_EXACT_KEY, exactKey)), ENTITY_KEY_BOOST), Occur.SHOULD);
         }

@@ -73,7 +73,7 @@ class ArticleSearch {
      * score, so each segment is searched on its own, without the collection's statistics.
      */
     private boolean matchesAny(SearchRequest request, List<LeafReaderContext> segments) throws IOException {
-        Query matching = queries.build(request).matching();
+        Query matching = queries.matching(request);
         for (LeafReaderContext segment : segments) {
             IndexSearcher alone = new IndexSearcher(segment.reader());
             // a new segment is searched once per cached answer: nothing worth caching
