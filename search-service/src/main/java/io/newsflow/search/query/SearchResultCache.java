@@ -118,40 +118,28 @@ final class SearchResultCache {
             return computation.compute();
         }
         IndexReader.CacheKey readerKey = identity.getKey();
-        Entry known = cache.asMap().get(request);
-        if (known != null && known.generation.reader == readerKey) {
-            stats.recordHits(1);
-            return known.answer;
-        }
-        if (known != null) {
-            List<LeafReaderContext> toSearch = known.generation.segmentsToSearch(reader);
-            if (toSearch == null) {
-                segmentsChanged.increment();
-            } else if (segmentMatches.any(toSearch)) {
-                matchedNew.increment();
-            } else {
-                // a concurrent search may have replaced it meanwhile: then its entry stays
-                cache.asMap().replace(request, known, new Entry(known.generation.keptIn(readerKey, reader), known.answer));
-                stats.recordHits(1);
-                kept.increment();
-                return known.answer;
-            }
-        }
+        // one thread per request checks or computes; identical searches arriving meanwhile wait for it
+        boolean[] computed = {false};
         try {
-            boolean[] computedHere = {false};
             Entry entry = cache.asMap().compute(request, (key, present) -> {
-                if (present != null && present.generation.reader == readerKey) {
-                    return present;
-                }
-                computedHere[0] = true;
                 try {
+                    if (present != null && present.generation.reader == readerKey) {
+                        return present;
+                    }
+                    if (present != null) {
+                        Entry keptEntry = keptOrNull(present, readerKey, reader, segmentMatches);
+                        if (keptEntry != null) {
+                            return keptEntry;
+                        }
+                    }
+                    computed[0] = true;
                     SearchAnswer answer = computation.compute();
                     return new Entry(Generation.of(readerKey, reader, answer.matchesPerSegment()), answer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            if (computedHere[0]) {
+            if (computed[0]) {
                 stats.recordMisses(1);
             } else {
                 stats.recordHits(1);
@@ -160,6 +148,22 @@ final class SearchResultCache {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The entry moved to {@code reader} when its answer still holds there, else null (counted either way). */
+    private Entry keptOrNull(Entry present, IndexReader.CacheKey readerKey, IndexReader reader, SegmentMatches segmentMatches)
+            throws IOException {
+        List<LeafReaderContext> toSearch = present.generation.segmentsToSearch(reader);
+        if (toSearch == null) {
+            segmentsChanged.increment();
+            return null;
+        }
+        if (segmentMatches.any(toSearch)) {
+            matchedNew.increment();
+            return null;
+        }
+        kept.increment();
+        return new Entry(present.generation.keptIn(readerKey, reader), present.answer);
     }
 
     private record Entry(Generation generation, SearchAnswer answer) {
