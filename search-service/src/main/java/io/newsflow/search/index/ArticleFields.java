@@ -9,6 +9,8 @@ public final class ArticleFields {
     public static final String PUBLISHED = "published";
     public static final String PUBLISHED_SORT = "published_sort";
     public static final String PUBLISHED_AT = "published_at";
+    /** The document's place in the order of writes to its index ({@link WriteOrder}). */
+    public static final String WRITE_ORDER = "write_order";
 
     /** Folded text, stored for highlights. */
     public static final String TITLE = "title";

@@ -54,6 +54,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -207,7 +208,10 @@ public class ArticleIndex implements Closeable {
         if (known >= article.revision()) {
             return false;
         }
-        store.writer.updateDocument(new Term(ArticleFields.ID, article.id()), facets.build(toDocument(article)));
+        Store current = store;
+        Document document = toDocument(article);
+        document.add(WriteOrder.field(current.lastWritten.incrementAndGet()));
+        current.writer.updateDocument(new Term(ArticleFields.ID, article.id()), facets.build(document));
         pendingRevisions.put(article.id(), article.revision());
         return true;
     }
@@ -458,6 +462,8 @@ public class ArticleIndex implements Closeable {
         private final Directory directory;
         private final IndexWriter writer;
         private final SearcherManager searchers;
+        /** The {@link WriteOrder} of the last document written; writes come from one thread at a time. */
+        private final AtomicLong lastWritten;
         private volatile FacetState facetState;
 
         Store(Path path, Analyzer analyzer, FacetsConfig facets) {
@@ -484,6 +490,12 @@ public class ArticleIndex implements Closeable {
                         return super.newSearcher(reader, previousReader);
                     }
                 });
+                IndexSearcher opened = searchers.acquire();
+                try {
+                    lastWritten = new AtomicLong(WriteOrder.newest(opened.getIndexReader()));
+                } finally {
+                    searchers.release(opened);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the article index at " + path, e);
             }

@@ -15,7 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -65,24 +64,7 @@ class ArticleSearch {
     /** The answer from the cache, or computed now (blocking). */
     SearchAnswer answer(SearchRequest request) throws IOException {
         return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
-                segments -> matchesAny(request, segments), () -> search(request, searcher, facetState)));
-    }
-
-    /**
-     * Whether the search selects any live document of these segments. The matching query does not
-     * score, so each segment is searched on its own, without the collection's statistics.
-     */
-    private boolean matchesAny(SearchRequest request, List<LeafReaderContext> segments) throws IOException {
-        Query matching = queries.matching(request);
-        for (LeafReaderContext segment : segments) {
-            IndexSearcher alone = new IndexSearcher(segment.reader());
-            // a new segment is searched once per cached answer: nothing worth caching
-            alone.setQueryCache(null);
-            if (alone.count(matching) > 0) {
-                return true;
-            }
-        }
-        return false;
+                () -> queries.matching(request), () -> search(request, searcher, facetState)));
     }
 
     /**

@@ -26,7 +26,7 @@ final class SearchAnswer {
         return result;
     }
 
-    /** Which segments an update must leave alone for the answer to hold ({@link SearchResultCache}). */
+    /** Where the matches are: what a refresh is checked against ({@link SearchResultCache}). */
     int[] matchesPerSegment() {
         return matchesPerSegment;
     }

@@ -6,15 +6,22 @@ import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.newsflow.search.index.WriteOrder;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Answers of recent searches, each tied to the point-in-time reader that computed it (as Solr's
@@ -23,14 +30,15 @@ import java.util.Set;
  * section's tag, newest first), and each of those costs the index the same work every time.
  * <p>
  * While articles stream in, the index refreshes several times a second, and a cache that drops
- * everything on each refresh would hardly ever answer. A refresh of a news index mostly adds a small
- * segment of new articles, and now and then merges small segments into a larger one. Documents never
- * change in place (an update deletes the old one and adds a new one), so an answer still holds for
- * the new reader when every segment that held one of its matches is still there with the same live
- * documents, and the search matches nothing in any other segment of the new reader (new, merged, or
- * one that only lost documents that never matched). Then its documents, total and facets are exactly
- * the new reader's, and it is kept. An article is therefore searchable exactly as soon as without the
- * cache: a search it matches is computed afresh, and so is one whose matching segment lost documents.
+ * everything on each refresh would hardly ever answer. A refresh of a news index adds a small
+ * segment of new articles and often merges small segments into a larger one. Documents never change
+ * in place (an update deletes the old one and adds a new one), and each carries its place in the
+ * order of writes ({@link WriteOrder}). So an answer still holds for the new reader when the search
+ * matches no document written after the answer's reader opened, and matches as many documents as
+ * before: what it matches now is then a subset of what it matched, of the same size. Only segments
+ * that changed since are searched for that, unscored; a segment with the same core and as many live
+ * documents holds the same matches as before. An article is therefore searchable exactly as soon as
+ * without the cache: a search it matches is computed afresh, and so is one that lost a match.
  * Concurrent identical searches compute once.
  * <p>
  * Only the scores of a kept answer are those of the older reader: a few new articles shift BM25's
@@ -48,30 +56,26 @@ final class SearchResultCache {
         SearchAnswer compute() throws IOException;
     }
 
-    /** Whether the search finds any live document in these segments. */
-    @FunctionalInterface
-    interface SegmentMatches {
-        boolean any(List<LeafReaderContext> segments) throws IOException;
-    }
-
     private final Cache<SearchRequest, Entry> cache;
     private final ConcurrentStatsCounter stats;
     private final Counter kept;
     private final Counter matchedNew;
-    private final Counter segmentsChanged;
+    private final Counter lostMatch;
+    private final Counter otherIndex;
 
     private SearchResultCache(Cache<SearchRequest, Entry> cache, ConcurrentStatsCounter stats, MeterRegistry registry) {
         this.cache = cache;
         this.stats = stats;
         this.kept = refreshed(registry, "kept");
         this.matchedNew = refreshed(registry, "matched-new");
-        this.segmentsChanged = refreshed(registry, "segments-changed");
+        this.lostMatch = refreshed(registry, "lost-match");
+        this.otherIndex = refreshed(registry, "other-index");
     }
 
     private static Counter refreshed(MeterRegistry registry, String outcome) {
         return registry == null ? null : Counter.builder(REFRESHED_METRIC).tag("outcome", outcome)
                 .description("Cached search answers met again after an index refresh: kept, or recomputed because the"
-                        + " search matches a new article or the segments it was computed on were merged or lost documents")
+                        + " search matches an article written since, lost one of its matches, or a rebuilt index took over")
                 .register(registry);
     }
 
@@ -109,9 +113,10 @@ final class SearchResultCache {
 
     /**
      * The answer for this reader: the cached one when it was computed on this reader or still holds
-     * for it, else computed now.
+     * for it, else computed now. {@code matching} is the search's unscored matching query, built only
+     * when an older answer is checked.
      */
-    SearchAnswer get(IndexReader reader, SearchRequest request, SegmentMatches segmentMatches, Computation computation)
+    SearchAnswer get(IndexReader reader, SearchRequest request, Supplier<Query> matching, Computation computation)
             throws IOException {
         IndexReader.CacheHelper identity = reader.getReaderCacheHelper();
         if (cache == null || identity == null) {
@@ -127,7 +132,7 @@ final class SearchResultCache {
                         return present;
                     }
                     if (present != null) {
-                        Entry keptEntry = keptOrNull(present, readerKey, reader, segmentMatches);
+                        Entry keptEntry = keptOrNull(present, readerKey, reader, matching);
                         if (keptEntry != null) {
                             return keptEntry;
                         }
@@ -151,19 +156,61 @@ final class SearchResultCache {
     }
 
     /** The entry moved to {@code reader} when its answer still holds there, else null (counted either way). */
-    private Entry keptOrNull(Entry present, IndexReader.CacheKey readerKey, IndexReader reader, SegmentMatches segmentMatches)
+    private Entry keptOrNull(Entry present, IndexReader.CacheKey readerKey, IndexReader reader, Supplier<Query> matching)
             throws IOException {
-        List<LeafReaderContext> toSearch = present.generation.segmentsToSearch(reader);
-        if (toSearch == null) {
-            segmentsChanged.increment();
+        Generation before = present.generation;
+        if (before.index == null || before.index != indexOf(reader)) {
+            // write orders of two index directories say nothing of each other
+            otherIndex.increment();
             return null;
         }
-        if (segmentMatches.any(toSearch)) {
-            matchedNew.increment();
+        Map<Segment, Integer> matchesNow = new HashMap<>();
+        List<LeafReaderContext> changed = new ArrayList<>();
+        long total = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Segment segment = Segment.of(leaf);
+            Integer unchanged = before.matches.get(segment);
+            if (unchanged == null) {
+                // new, merged, or with documents deleted since
+                changed.add(leaf);
+            } else {
+                matchesNow.put(segment, unchanged);
+                total += unchanged;
+            }
+        }
+        Query query = matching.get();
+        Query newMatches = new BooleanQuery.Builder().add(query, Occur.FILTER).add(WriteOrder.after(before.newestWrite), Occur.FILTER).build();
+        // first the few documents written since (the write order leads the conjunction), then the count
+        for (LeafReaderContext leaf : changed) {
+            if (searcherOf(leaf).count(newMatches) > 0) {
+                matchedNew.increment();
+                return null;
+            }
+        }
+        for (LeafReaderContext leaf : changed) {
+            int count = searcherOf(leaf).count(query);
+            matchesNow.put(Segment.of(leaf), count);
+            total += count;
+        }
+        if (total != before.total()) {
+            lostMatch.increment();
             return null;
         }
         kept.increment();
-        return new Entry(present.generation.keptIn(readerKey, reader), present.answer);
+        return new Entry(new Generation(readerKey, before.index, matchesNow, WriteOrder.newest(reader)), present.answer);
+    }
+
+    /** One segment searched on its own: unscored, so without the collection's statistics. */
+    private static IndexSearcher searcherOf(LeafReaderContext leaf) {
+        IndexSearcher alone = new IndexSearcher(leaf.reader());
+        // a changed segment is searched once per cached answer: nothing worth caching
+        alone.setQueryCache(null);
+        return alone;
+    }
+
+    /** The index directory a reader reads, or null when it is not known (its answers are never carried over). */
+    private static Object indexOf(IndexReader reader) {
+        return reader instanceof DirectoryReader directoryReader ? directoryReader.directory() : null;
     }
 
     private record Entry(Generation generation, SearchAnswer answer) {
@@ -174,56 +221,36 @@ final class SearchResultCache {
 
         static Segment of(LeafReaderContext leaf) {
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-            // a reader without a core key is never recognised again: its answers recompute
+            // a reader without a core key is never recognised again: it is searched at each refresh
             return new Segment(core == null ? new Object() : core.getKey(), leaf.reader().numDocs());
         }
     }
 
     /**
-     * The reader an answer holds for, its segments, and those of them holding a match. A segment with
-     * the same core and the same number of live documents holds the same documents with the same
-     * values: the index never changes a document in place.
+     * The reader an answer holds for, the index directory it reads, how many matches each of its
+     * segments holds, and the newest {@link WriteOrder} it holds. A segment with the same core and
+     * the same number of live documents holds the same documents with the same values: the index
+     * never changes a document in place.
      */
-    private record Generation(IndexReader.CacheKey reader, Set<Segment> segments, Set<Segment> matching) {
-
-        /** {@code matchesPerSegment} in the order of the reader's leaves; null: any segment may hold one. */
-        static Generation of(IndexReader.CacheKey key, IndexReader reader, int[] matchesPerSegment) {
-            Set<Segment> segments = new HashSet<>();
-            Set<Segment> matching = new HashSet<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Segment segment = Segment.of(leaf);
-                segments.add(segment);
-                if (matchesPerSegment == null || matchesPerSegment[leaf.ord] > 0) {
-                    matching.add(segment);
-                }
-            }
-            return new Generation(key, segments, matching);
-        }
+    private record Generation(IndexReader.CacheKey reader, Object index, Map<Segment, Integer> matches, long newestWrite) {
 
         /**
-         * The segments of {@code reader} the search must find nothing in for the answer to hold: all
-         * but the unchanged ones of this generation. Null when a segment that held a match is gone or
-         * changed: the answer no longer holds.
+         * {@code matchesPerSegment} in the order of the reader's leaves; null when unknown, and then
+         * the answer is never carried over.
          */
-        List<LeafReaderContext> segmentsToSearch(IndexReader reader) {
-            List<LeafReaderContext> toSearch = new ArrayList<>();
-            int matchingStill = 0;
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Segment segment = Segment.of(leaf);
-                if (matching.contains(segment)) {
-                    matchingStill++;
-                } else if (!segments.contains(segment)) {
-                    toSearch.add(leaf);
-                }
+        static Generation of(IndexReader.CacheKey key, IndexReader reader, int[] matchesPerSegment) throws IOException {
+            if (matchesPerSegment == null) {
+                return new Generation(key, null, Map.of(), 0);
             }
-            return matchingStill == matching.size() ? toSearch : null;
+            Map<Segment, Integer> matches = new HashMap<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                matches.put(Segment.of(leaf), matchesPerSegment[leaf.ord]);
+            }
+            return new Generation(key, indexOf(reader), matches, WriteOrder.newest(reader));
         }
 
-        /** This generation's answer found to hold for {@code reader}: the matches are where they were. */
-        Generation keptIn(IndexReader.CacheKey key, IndexReader reader) {
-            Set<Segment> now = new HashSet<>();
-            reader.leaves().forEach(leaf -> now.add(Segment.of(leaf)));
-            return new Generation(key, now, matching);
+        long total() {
+            return matches.values().stream().mapToLong(Integer::longValue).sum();
         }
     }
 }

@@ -10,6 +10,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,27 @@ class ArticleIndexTests {
         try (ArticleIndex reopened = new ArticleIndex(directory)) {
             assertThat(reopened.documentCount()).isEqualTo(2);
             assertThat(reopened.committedOffsets()).containsEntry("newsflow.articles.enriched:0", 2L);
+        }
+    }
+
+    /** Every write gets the next number, also after a restart, and a reader's newest is its last write. */
+    @Test
+    void numbersWritesInOrderAcrossRestarts() throws IOException {
+        try (ArticleIndex index = new ArticleIndex(directory)) {
+            SampleArticles.indexAll(index, List.of(SampleArticles.visit(1), SampleArticles.rain(1)));
+            // a new revision is a new write; the document it replaces keeps its number until merged away
+            SampleArticles.indexAll(index, List.of(SampleArticles.rain(2)));
+            long newest = index.withSearcherOnly((searcher, noFacets) -> WriteOrder.newest(searcher.getIndexReader()));
+            assertThat(newest).isEqualTo(3);
+            index.commit();
+        }
+
+        try (ArticleIndex reopened = new ArticleIndex(directory)) {
+            SampleArticles.indexAll(reopened, List.of(SampleArticles.river(1)));
+            List<Long> riverNewerNewest = reopened.withSearcherOnly((searcher, noFacets) -> List.of(
+                    (long) searcher.count(new TermQuery(new Term(ArticleFields.ID, SampleArticles.river(1).id()))),
+                    (long) searcher.count(WriteOrder.after(3)), WriteOrder.newest(searcher.getIndexReader())));
+            assertThat(riverNewerNewest).containsExactly(1L, 1L, 4L);
         }
     }
 }

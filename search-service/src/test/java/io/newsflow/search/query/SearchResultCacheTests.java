@@ -3,16 +3,22 @@ package io.newsflow.search.query;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contract.EnrichedArticle;
 import io.newsflow.search.SampleArticles;
+import io.newsflow.search.index.ArticleFields;
 import io.newsflow.search.index.ArticleIndex;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +109,7 @@ class SearchResultCacheTests {
 
         assertThat(search.search(query("ngap")).total()).isZero();
         assertThat(refreshed("kept")).isZero();
-        assertThat(refreshed("segments-changed")).isEqualTo(1);
+        assertThat(refreshed("lost-match")).isEqualTo(1);
     }
 
     @Test
@@ -119,109 +125,160 @@ class SearchResultCacheTests {
     }
 
     /**
-     * The rule for keeping an answer, on segments laid out by hand (no merges unless asked): new
-     * segments are asked whether the search matches there; a deletion or a merge in the segments the
-     * answer was computed on recomputes whatever the new segments hold.
+     * The rule for keeping an answer, on segments laid out by hand (merged only when asked): an answer
+     * is kept while the search matches the same documents, wherever merges move them.
      */
     @Test
-    void keepsAnAnswerOnlyWhileItsSegmentsStayAsTheyWere() throws IOException {
-        SearchResultCache cache = SearchResultCache.of(10, new SimpleMeterRegistry());
-        SearchRequest request = query("any");
-        List<Integer> addedSegments = new ArrayList<>();
-        int[] computed = {0};
-        SearchResultCache.SegmentMatches nothingNew = segments -> {
-            addedSegments.add(segments.size());
-            return false;
-        };
-        SearchResultCache.Computation compute = () -> {
-            computed[0]++;
-            return new SearchAnswer(new SearchResult(computed[0], List.of(), SearchResult.Facets.empty(), null), null);
-        };
-        try (var directory = new ByteBuffersDirectory();
-             var writer = new IndexWriter(directory, new IndexWriterConfig()
-                     .setMergePolicy(NoMergePolicy.INSTANCE))) {
-            writer.addDocument(document("a"));
-            writer.addDocument(document("b"));
-            var first = DirectoryReader.open(writer);
-            assertThat(cache.get(first, request, nothingNew, compute).result().total()).isEqualTo(1);
+    void keepsAnAnswerThroughNewSegmentsMergesAndDeletionsOfOtherDocuments() throws IOException {
+        try (HandLaidIndex laid = new HandLaidIndex()) {
+            laid.add("a", true);
+            laid.add("b", false);
+            assertThat(laid.search()).isEqualTo(1);
 
-            writer.addDocument(document("c"));
-            var added = DirectoryReader.openIfChanged(first, writer);
-            assertThat(cache.get(added, request, nothingNew, compute).result().total()).isEqualTo(1);
-            assertThat(addedSegments).containsExactly(1);
-            assertThat(cache.get(added, request, segments -> true, compute).result().total()).isEqualTo(1);
+            laid.add("c", false);
+            assertThat(laid.search()).as("a new segment without a match").isEqualTo(1);
+            laid.delete("b");
+            assertThat(laid.search()).as("a deletion of a document it did not match").isEqualTo(1);
+            laid.mergeAll();
+            assertThat(laid.search()).as("its match merged with the others").isEqualTo(1);
 
-            writer.addDocument(document("d"));
-            var addedAndMatching = DirectoryReader.openIfChanged(added, writer);
-            assertThat(cache.get(addedAndMatching, request, segments -> true, compute).result().total()).isEqualTo(2);
-
-            writer.deleteDocuments(new Term("id", "a"));
-            var deleted = DirectoryReader.openIfChanged(addedAndMatching, writer);
-            assertThat(cache.get(deleted, request, nothingNew, compute).result().total()).isEqualTo(3);
-
-            writer.getConfig().setMergePolicy(new TieredMergePolicy());
-            writer.forceMerge(1);
-            var merged = DirectoryReader.openIfChanged(deleted, writer);
-            assertThat(cache.get(merged, request, nothingNew, compute).result().total()).isEqualTo(4);
-            assertThat(addedSegments).containsExactly(1);
-            for (var reader : List.of(first, added, addedAndMatching, deleted, merged)) {
-                reader.close();
-            }
+            assertThat(laid.computed).isEqualTo(1);
+            assertThat(laid.refreshed("kept")).isEqualTo(3);
         }
     }
 
-    /** With the matches of each segment known, only the segments that held one must stay as they were. */
     @Test
-    void keepsAnAnswerWhenOnlySegmentsWithoutItsMatchesChange() throws IOException {
-        SearchResultCache cache = SearchResultCache.of(10, new SimpleMeterRegistry());
-        SearchRequest request = query("any");
-        List<Integer> checkedSegments = new ArrayList<>();
-        SearchResultCache.SegmentMatches nothingThere = segments -> {
-            checkedSegments.add(segments.size());
-            return false;
-        };
-        int[] computed = {0};
-        // the first document ("a", in the first segment) is the only match
-        SearchResultCache.Computation compute = () -> {
-            computed[0]++;
-            return new SearchAnswer(new SearchResult(1, List.of(), SearchResult.Facets.empty(), null), new int[] {1, 0, 0});
-        };
-        try (var directory = new ByteBuffersDirectory();
-             var writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
-            DirectoryReader previous = null;
-            List<DirectoryReader> readers = new ArrayList<>();
-            // three segments: a; b and b2; c
-            for (List<String> segment : List.of(List.of("a"), List.of("b", "b2"), List.of("c"))) {
-                for (String id : segment) {
-                    writer.addDocument(document(id));
+    void recomputesWhenADocumentWrittenSinceMatches() throws IOException {
+        try (HandLaidIndex laid = new HandLaidIndex()) {
+            laid.add("a", true);
+            laid.add("b", false);
+            laid.search();
+
+            laid.add("c", true);
+            assertThat(laid.search()).isEqualTo(2);
+            // one match replaced by another in one refresh, then merged: as many matches, not the same ones
+            laid.delete("a");
+            laid.add("d", true);
+            laid.mergeAll();
+            assertThat(laid.search()).isEqualTo(2);
+
+            assertThat(laid.computed).isEqualTo(3);
+            assertThat(laid.refreshed("matched-new")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void recomputesWhenAMatchIsDeleted() throws IOException {
+        try (HandLaidIndex laid = new HandLaidIndex()) {
+            laid.add("a", true);
+            laid.add("b", true);
+            laid.add("c", false);
+            assertThat(laid.search()).isEqualTo(2);
+
+            laid.delete("b");
+            assertThat(laid.search()).as("its segment stays, with one live document less").isEqualTo(1);
+            laid.delete("a");
+            laid.mergeAll();
+            assertThat(laid.search()).as("merged away").isZero();
+
+            assertThat(laid.computed).isEqualTo(3);
+            assertThat(laid.refreshed("lost-match")).isEqualTo(2);
+        }
+    }
+
+    /** Write orders of a rebuilt index start again: they say nothing of an answer of the index it replaces. */
+    @Test
+    void recomputesOnAnotherIndex() throws IOException {
+        try (HandLaidIndex laid = new HandLaidIndex(); HandLaidIndex rebuilt = new HandLaidIndex(laid)) {
+            laid.add("a", true);
+            laid.add("b", false);
+            laid.search();
+            rebuilt.add("c", true);
+            rebuilt.add("d", false);
+
+            assertThat(rebuilt.search()).isEqualTo(1);
+            assertThat(rebuilt.computed).isEqualTo(1);
+            assertThat(laid.refreshed("other-index")).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Documents written by hand, one segment per refresh (no merges unless asked), numbered in the
+     * order of writes as {@link ArticleIndex} numbers them; the search is "matches", and its answer's
+     * total is the real count.
+     */
+    private static final class HandLaidIndex implements AutoCloseable {
+
+        private static final SearchRequest REQUEST = query("matches");
+        private static final Query MATCHING = new TermQuery(new Term("text", "matches"));
+
+        private final SimpleMeterRegistry registry;
+        private final SearchResultCache cache;
+        private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        private final IndexWriter writer;
+        private final List<DirectoryReader> readers = new ArrayList<>();
+        private long written;
+        private int computed;
+
+        HandLaidIndex() throws IOException {
+            registry = new SimpleMeterRegistry();
+            cache = SearchResultCache.of(10, registry);
+            writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE));
+        }
+
+        /** Another index sharing {@code other}'s cache, as a rebuilt index does when it takes over. */
+        HandLaidIndex(HandLaidIndex other) throws IOException {
+            registry = other.registry;
+            cache = other.cache;
+            writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE));
+        }
+
+        void add(String id, boolean matches) throws IOException {
+            Document document = new Document();
+            document.add(new StringField("id", id, Field.Store.NO));
+            document.add(new StringField("text", matches ? "matches" : "other", Field.Store.NO));
+            document.add(new LongPoint(ArticleFields.WRITE_ORDER, ++written));
+            writer.addDocument(document);
+        }
+
+        void delete(String id) throws IOException {
+            writer.deleteDocuments(new Term("id", id));
+        }
+
+        void mergeAll() throws IOException {
+            writer.getConfig().setMergePolicy(new TieredMergePolicy());
+            writer.forceMerge(1);
+            writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+        }
+
+        /** Refreshes, then searches through the cache. */
+        long search() throws IOException {
+            DirectoryReader reader = readers.isEmpty() ? DirectoryReader.open(writer)
+                    : DirectoryReader.openIfChanged(readers.get(readers.size() - 1), writer);
+            readers.add(reader);
+            return cache.get(reader, REQUEST, () -> MATCHING, () -> {
+                computed++;
+                int[] matches = new int[reader.leaves().size()];
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    matches[leaf.ord] = new IndexSearcher(leaf.reader()).count(MATCHING);
                 }
-                previous = previous == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(previous, writer);
-                readers.add(previous);
-            }
-            cache.get(previous, request, nothingThere, compute);
+                return new SearchAnswer(new SearchResult(new IndexSearcher(reader).count(MATCHING), List.of(),
+                        SearchResult.Facets.empty(), null), matches);
+            }).result().total();
+        }
 
-            writer.deleteDocuments(new Term("id", "b"));
-            DirectoryReader withoutB = DirectoryReader.openIfChanged(previous, writer);
-            cache.get(withoutB, request, nothingThere, compute);
-            assertThat(computed[0]).isEqualTo(1);
-            assertThat(checkedSegments).containsExactly(1);
+        double refreshed(String outcome) {
+            return registry.get(SearchResultCache.REFRESHED_METRIC).tag("outcome", outcome).counter().count();
+        }
 
-            writer.deleteDocuments(new Term("id", "a"));
-            DirectoryReader withoutA = DirectoryReader.openIfChanged(withoutB, writer);
-            cache.get(withoutA, request, nothingThere, compute);
-            assertThat(computed[0]).isEqualTo(2);
+        @Override
+        public void close() throws IOException {
             for (DirectoryReader reader : readers) {
                 reader.close();
             }
-            withoutB.close();
-            withoutA.close();
+            writer.close();
+            directory.close();
         }
-    }
-
-    private static Document document(String id) {
-        Document document = new Document();
-        document.add(new StringField("id", id, Field.Store.NO));
-        return document;
     }
 
     private double refreshed(String outcome) {
