@@ -59,7 +59,7 @@ final class SearchBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final String RESULT_CACHE_HITS = "cache_gets_total";
     private static final String REFRESHED = "newsflow_search_results_refreshed_total";
-    private static final String[] REFRESH_OUTCOMES = {"kept", "matched-new", "lost-match"};
+    private static final String[] REFRESH_OUTCOMES = {"kept", "extended", "matched-new", "lost-match"};
     private static final int MAX_SAMPLES_PER_READER = 2_000_000;
     private static final Pattern PROMETHEUS_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
@@ -147,8 +147,9 @@ final class SearchBenchmark {
                                     + "  result cache hits %3.0f%%%s%n", run, target, readers, result.p50, result.p99,
                             result.throughput, result.errors, result.cacheHitRatio * 100, options.liveRate() == 0 ? ""
                                     : String.format(Locale.ROOT, "; %d articles arrived; cached answers at refreshes: %.0f kept,"
-                                            + " %.0f recomputed (new match), %.0f recomputed (lost a match)",
-                                    result.arrived, result.refreshed[0], result.refreshed[1], result.refreshed[2]));
+                                            + " %.0f extended with new matches, %.0f recomputed (new matches not added),"
+                                            + " %.0f recomputed (lost a match)", result.arrived, result.refreshed[0],
+                                    result.refreshed[1], result.refreshed[2], result.refreshed[3]));
                 }
             }
         }

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param searchableTimeout  how long the views consumer waits for the local index before it retries
  * @param zone               zone of date-only {@code from}/{@code to} filters (the newsroom's zone)
  * @param streamBuffer       events buffered per live-stream client before it skips ahead
- * @param resultCacheSize    answers of repeated searches kept (0: none); one outlives a refresh only if the refresh cannot have changed it
+ * @param resultCacheSize    answers of repeated searches kept (0: none); one outlives a refresh as it is, or with the new matches added, only when it then holds exactly the new reader's matches
  * @param feedEnabled        whether this instance feeds its index replica from Kafka (off only in tests that feed it directly)
  */
 @Validated

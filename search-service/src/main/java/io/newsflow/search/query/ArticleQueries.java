@@ -10,13 +10,16 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -97,6 +100,16 @@ final class ArticleQueries {
         SortField published = new SortField(ArticleFields.PUBLISHED_SORT, SortField.Type.LONG, true);
         SortField id = new SortField(ArticleFields.ID_SORT, SortField.Type.STRING);
         return newest ? new Sort(published, id) : new Sort(SortField.FIELD_SCORE, published, id);
+    }
+
+    /** The order of {@link #sort} on the sort values of collected hits: to merge two pages. */
+    static Comparator<FieldDoc> order(boolean newest) {
+        int offset = newest ? 0 : 1;
+        Comparator<FieldDoc> rest = Comparator
+                .comparing((FieldDoc hit) -> (Long) hit.fields[offset], Comparator.reverseOrder())
+                .thenComparing(hit -> (BytesRef) hit.fields[offset + 1]);
+        return newest ? rest
+                : Comparator.comparing((FieldDoc hit) -> (Float) hit.fields[0], Comparator.reverseOrder()).thenComparing(rest);
     }
 
     /**

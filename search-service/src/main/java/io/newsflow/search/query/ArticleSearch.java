@@ -2,20 +2,20 @@ package io.newsflow.search.query;
 
 import io.newsflow.search.index.ArticleFields;
 import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.index.WriteOrder;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -31,11 +31,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Runs searches against this instance's index replica. Blocking: callers keep it off event loops. */
 class ArticleSearch {
 
-    private static final int FACET_SIZE = 10;
+    private static final List<String> FACET_DIMENSIONS = List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG,
+            ArticleFields.FACET_TOPIC, ArticleFields.FACET_SOURCE);
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final String[] HIGHLIGHTED_FIELDS = {ArticleFields.TITLE, ArticleFields.LEAD, ArticleFields.BODY};
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
@@ -64,7 +66,9 @@ class ArticleSearch {
     /** The answer from the cache, or computed now (blocking). */
     SearchAnswer answer(SearchRequest request) throws IOException {
         return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
-                () -> queries.matching(request), () -> search(request, searcher, facetState)));
+                () -> queries.matching(request),
+                (answer, writtenAfter) -> extended(request, searcher, facetState, answer, writtenAfter),
+                () -> search(request, searcher, facetState, null)));
     }
 
     /**
@@ -75,9 +79,15 @@ class ArticleSearch {
         return index.withSearcherOnly((searcher, noFacets) -> cache.getIfPresent(searcher.getIndexReader(), request));
     }
 
-    private SearchAnswer search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
-            throws IOException {
+    /**
+     * The search on this searcher; with {@code only}, the search among the documents it selects, all
+     * their facet labels counted (for a handful of documents, see {@link #extended}).
+     */
+    private SearchAnswer search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
+                                Query only) throws IOException {
         ArticleQueries.Built query = queries.build(request);
+        Query matching = only == null ? query.matching()
+                : new BooleanQuery.Builder().add(query.matching(), Occur.FILTER).add(only, Occur.FILTER).build();
         Sort sort = ArticleQueries.sort(request.newest());
         // one more than asked tells whether there is a next page; the page alone is scored, so
         // Lucene may skip documents that cannot enter it (MaxScore)
@@ -85,7 +95,7 @@ class ArticleSearch {
         FieldDoc after = request.cursor() == null ? null : after(request, searcher.getIndexReader().maxDoc());
         // the total and the facets come from the unscored matching query, which the searcher's
         // query cache keeps as a bit set per segment once it is asked for again
-        FacetsCollector matches = searcher.search(query.matching(), new FacetsCollectorManager());
+        FacetsCollector matches = searcher.search(matching, new FacetsCollectorManager());
         int[] matchesPerSegment = new int[searcher.getIndexReader().leaves().size()];
         matches.getMatchingDocs().forEach(docs -> matchesPerSegment[docs.context.ord] += docs.totalHits);
         long total = Arrays.stream(matchesPerSegment).asLongStream().sum();
@@ -93,12 +103,51 @@ class ArticleSearch {
         // total is known
         TopDocs top = searcher.search(query.ranked(), new WithinMatches<>(
                 new TopFieldCollectorManager(sort, wanted, after, wanted, false), matches, searcher.getIndexReader().leaves().size()));
-        ScoreDoc[] hits = top.scoreDocs;
-        ScoreDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
+        FieldDoc[] hits = Arrays.copyOf(top.scoreDocs, top.scoreDocs.length, FieldDoc[].class);
+        FieldDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
         List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page,
                 request.newest());
-        String next = hits.length > request.limit() ? SearchRequestParser.encodeCursor(cursor((FieldDoc) page[page.length - 1], request.newest())) : null;
-        return new SearchAnswer(new SearchResult(total, items, facets(facetState, matches), next), matchesPerSegment);
+        FacetTally facets = facetState == null ? FacetTally.none()
+                : only == null ? FacetTally.top(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS)
+                : FacetTally.all(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS);
+        return answer(request, total, hits, items, facets, matchesPerSegment);
+    }
+
+    /**
+     * {@code answer} with the documents written after {@code writtenAfter} that the search matches;
+     * null when that cannot be told exactly (facet counts of labels it did not keep). Computes the
+     * search among those documents alone, then merges: the total and the facet counts add up, the
+     * page takes the hits that sort first of both. The older hits keep the scores of the reader they
+     * were computed on.
+     */
+    private SearchAnswer extended(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
+                                  SearchAnswer answer, long writtenAfter) throws IOException {
+        if (answer.hits() == null || answer.facets() == null) {
+            return null;
+        }
+        SearchAnswer added = search(request, searcher, facetState, WriteOrder.after(writtenAfter));
+        FacetTally facets = answer.facets().plus(added.facets());
+        if (facets == null) {
+            return null;
+        }
+        Map<String, SearchResult.Item> items = new HashMap<>();
+        for (SearchAnswer part : List.of(answer, added)) {
+            part.result().items().forEach(item -> items.put(item.id(), item));
+        }
+        FieldDoc[] hits = Stream.concat(Arrays.stream(answer.hits()), Arrays.stream(added.hits()))
+                .sorted(ArticleQueries.order(request.newest()))
+                .limit(request.limit() + 1L)
+                .toArray(FieldDoc[]::new);
+        List<SearchResult.Item> page = Arrays.stream(hits).limit(request.limit()).map(hit -> items.get(id(hit, request.newest()))).toList();
+        return answer(request, answer.result().total() + added.result().total(), hits, page, facets, null);
+    }
+
+    private static SearchAnswer answer(SearchRequest request, long total, FieldDoc[] hits, List<SearchResult.Item> page,
+                                       FacetTally facets, int[] matchesPerSegment) {
+        String next = hits.length > request.limit()
+                ? SearchRequestParser.encodeCursor(cursor(hits[request.limit() - 1], request.newest()))
+                : null;
+        return new SearchAnswer(new SearchResult(total, page, shown(facets), next), matchesPerSegment, hits, facets);
     }
 
     private static FieldDoc after(SearchRequest request, int maxDoc) {
@@ -116,10 +165,14 @@ class ArticleSearch {
         Object[] fields = last.fields;
         int offset = newest ? 0 : 1;
         float score = newest ? 0f : ((Number) fields[0]).floatValue();
-        return new SearchRequest.Cursor(score, ((Number) fields[offset]).longValue(), ((BytesRef) fields[offset + 1]).utf8ToString());
+        return new SearchRequest.Cursor(score, ((Number) fields[offset]).longValue(), id(last, newest));
     }
 
-    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, ScoreDoc[] page, boolean newest)
+    private static String id(FieldDoc hit, boolean newest) {
+        return ((BytesRef) hit.fields[newest ? 1 : 2]).utf8ToString();
+    }
+
+    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, FieldDoc[] page, boolean newest)
             throws IOException {
         Map<String, String[]> highlights = new LinkedHashMap<>();
         Map<Integer, Document> loaded = new HashMap<>();
@@ -151,39 +204,29 @@ class ArticleSearch {
             }
             // a sorted search keeps the relevance score among the sort values, not in ScoreDoc.score;
             // newest first computes none
-            float score = newest ? 0f : ((Number) ((FieldDoc) page[i]).fields[0]).floatValue();
+            float score = newest ? 0f : ((Number) page[i].fields[0]).floatValue();
             items.add(new SearchResult.Item(doc.get(ArticleFields.ID), doc.get(ArticleFields.TITLE), doc.get(ArticleFields.LEAD),
                     doc.get(ArticleFields.PUBLISHED_AT), doc.get(ArticleFields.SOURCE), score, itemHighlights));
         }
         return items;
     }
 
-    private static SearchResult.Facets facets(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
-        if (state == null) {
-            return SearchResult.Facets.empty();
-        }
-        Facets counts = new SortedSetDocValuesFacetCounts(state, matches);
+    private static SearchResult.Facets shown(FacetTally facets) {
         return new SearchResult.Facets(
-                top(counts, ArticleFields.FACET_ENTITY, value -> {
+                shown(facets, ArticleFields.FACET_ENTITY, value -> {
                     String[] idName = split(value.label);
                     return new SearchResult.EntityCount(idName[0], idName[1], value.value.intValue());
                 }),
-                top(counts, ArticleFields.FACET_TAG, value -> new SearchResult.TagCount(value.label, value.value.intValue())),
-                top(counts, ArticleFields.FACET_TOPIC, value -> {
+                shown(facets, ArticleFields.FACET_TAG, value -> new SearchResult.TagCount(value.label, value.value.intValue())),
+                shown(facets, ArticleFields.FACET_TOPIC, value -> {
                     String[] codeLabel = split(value.label);
                     return new SearchResult.TopicCount(codeLabel[0], codeLabel[1], value.value.intValue());
                 }),
-                top(counts, ArticleFields.FACET_SOURCE, value -> new SearchResult.SourceCount(value.label, value.value.intValue())));
+                shown(facets, ArticleFields.FACET_SOURCE, value -> new SearchResult.SourceCount(value.label, value.value.intValue())));
     }
 
-    private static <T> List<T> top(Facets counts, String dim, Function<LabelAndValue, T> mapper) throws IOException {
-        FacetResult result;
-        try {
-            result = counts.getTopChildren(FACET_SIZE, dim);
-        } catch (IllegalArgumentException notIndexedYet) {
-            return List.of();
-        }
-        return result == null ? List.of() : Arrays.stream(result.labelValues).map(mapper).toList();
+    private static <T> List<T> shown(FacetTally facets, String dim, Function<LabelAndValue, T> mapper) {
+        return facets.shown(dim).stream().map(mapper).toList();
     }
 
     private static String[] split(String idAndName) {

@@ -17,32 +17,32 @@ import org.apache.lucene.search.Query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Answers of recent searches, each tied to the point-in-time reader that computed it (as Solr's
- * query result cache and Elasticsearch's request cache do), and carried over a refresh that cannot
- * have changed it. Readers ask the same few questions again and again (a name in the news, a
+ * query result cache and Elasticsearch's request cache do), and carried over a refresh as it is or
+ * with the new matches added. Readers ask the same few questions again and again (a name in the news, a
  * section's tag, newest first), and each of those costs the index the same work every time.
  * <p>
  * While articles stream in, the index refreshes several times a second, and a cache that drops
  * everything on each refresh would hardly ever answer. A refresh of a news index adds a small
  * segment of new articles and often merges small segments into a larger one. Documents never change
  * in place (an update deletes the old one and adds a new one), and each carries its place in the
- * order of writes ({@link WriteOrder}). So an answer still holds for the new reader when the search
- * matches no document written after the answer's reader opened, and matches as many documents as
- * before: what it matches now is then a subset of what it matched, of the same size. Only segments
- * that changed since are searched for that, unscored; a segment with the same core and as many live
- * documents holds the same matches as before. An article is therefore searchable exactly as soon as
- * without the cache: a search it matches is computed afresh, and so is one that lost a match.
- * Concurrent identical searches compute once.
+ * order of writes ({@link WriteOrder}). Among the documents an answer's reader held, what the search
+ * matches in a newer reader is a subset of what it matched; if it is as large, it is the same. Then
+ * the answer holds as it is when the search matches nothing written since, and otherwise holds once
+ * the matches written since are added: the search runs among those few documents alone, and its
+ * total, facet counts and page merge into the answer ({@link Extension}), unless a facet label the
+ * answer did not keep might now enter the shown top. Only segments that changed since are searched,
+ * unscored; a segment with the same core and as many live documents holds the same matches as before.
+ * An article is therefore searchable exactly as soon as without the cache. A search that lost a match
+ * (deleted, or replaced by a revision) is computed afresh. Concurrent identical searches compute once.
  * <p>
- * Only the scores of a kept answer are those of the older reader: a few new articles shift BM25's
- * collection statistics by a fraction of a percent.
+ * Only the scores of a kept answer, and those of the older hits of an extended one, are those of the
+ * older reader: a few new articles shift BM25's collection statistics by a fraction of a percent.
  */
 final class SearchResultCache {
 
@@ -56,9 +56,20 @@ final class SearchResultCache {
         SearchAnswer compute() throws IOException;
     }
 
+    /** Adds to an answer what a newer reader's documents add to it. */
+    @FunctionalInterface
+    interface Extension {
+        /**
+         * {@code answer} with the matches written after {@code writtenAfter} added; null when that
+         * cannot be told exactly, and the search is computed afresh.
+         */
+        SearchAnswer extend(SearchAnswer answer, long writtenAfter) throws IOException;
+    }
+
     private final Cache<SearchRequest, Entry> cache;
     private final ConcurrentStatsCounter stats;
     private final Counter kept;
+    private final Counter extended;
     private final Counter matchedNew;
     private final Counter lostMatch;
     private final Counter otherIndex;
@@ -67,6 +78,7 @@ final class SearchResultCache {
         this.cache = cache;
         this.stats = stats;
         this.kept = refreshed(registry, "kept");
+        this.extended = refreshed(registry, "extended");
         this.matchedNew = refreshed(registry, "matched-new");
         this.lostMatch = refreshed(registry, "lost-match");
         this.otherIndex = refreshed(registry, "other-index");
@@ -74,8 +86,9 @@ final class SearchResultCache {
 
     private static Counter refreshed(MeterRegistry registry, String outcome) {
         return registry == null ? null : Counter.builder(REFRESHED_METRIC).tag("outcome", outcome)
-                .description("Cached search answers met again after an index refresh: kept, or recomputed because the"
-                        + " search matches an article written since, lost one of its matches, or a rebuilt index took over")
+                .description("Cached search answers met again after an index refresh: kept, extended with the articles"
+                        + " written since that they match, or recomputed because those could not be added exactly, the"
+                        + " search lost one of its matches, or a rebuilt index took over")
                 .register(registry);
     }
 
@@ -116,8 +129,8 @@ final class SearchResultCache {
      * for it, else computed now. {@code matching} is the search's unscored matching query, built only
      * when an older answer is checked.
      */
-    SearchAnswer get(IndexReader reader, SearchRequest request, Supplier<Query> matching, Computation computation)
-            throws IOException {
+    SearchAnswer get(IndexReader reader, SearchRequest request, Supplier<Query> matching, Extension extension,
+                     Computation computation) throws IOException {
         IndexReader.CacheHelper identity = reader.getReaderCacheHelper();
         if (cache == null || identity == null) {
             return computation.compute();
@@ -132,7 +145,7 @@ final class SearchResultCache {
                         return present;
                     }
                     if (present != null) {
-                        Entry keptEntry = keptOrNull(present, readerKey, reader, matching);
+                        Entry keptEntry = keptOrNull(present, readerKey, reader, matching, extension);
                         if (keptEntry != null) {
                             return keptEntry;
                         }
@@ -155,9 +168,12 @@ final class SearchResultCache {
         }
     }
 
-    /** The entry moved to {@code reader} when its answer still holds there, else null (counted either way). */
-    private Entry keptOrNull(Entry present, IndexReader.CacheKey readerKey, IndexReader reader, Supplier<Query> matching)
-            throws IOException {
+    /**
+     * The entry moved to {@code reader} when its answer still holds there, or holds with the matches
+     * written since added; else null (counted either way).
+     */
+    private Entry keptOrNull(Entry present, IndexReader.CacheKey readerKey, IndexReader reader, Supplier<Query> matching,
+                             Extension extension) throws IOException {
         Generation before = present.generation;
         if (before.index == null || before.index != indexOf(reader)) {
             // write orders of two index directories say nothing of each other
@@ -165,39 +181,45 @@ final class SearchResultCache {
             return null;
         }
         Map<Segment, Integer> matchesNow = new HashMap<>();
-        List<LeafReaderContext> changed = new ArrayList<>();
-        long total = 0;
+        long earlierMatches = 0;
+        long laterMatches = 0;
+        Query query = null;
+        Query writtenSince = WriteOrder.after(before.newestWrite);
         for (LeafReaderContext leaf : reader.leaves()) {
             Segment segment = Segment.of(leaf);
             Integer unchanged = before.matches.get(segment);
-            if (unchanged == null) {
-                // new, merged, or with documents deleted since
-                changed.add(leaf);
-            } else {
+            if (unchanged != null) {
                 matchesNow.put(segment, unchanged);
-                total += unchanged;
+                earlierMatches += unchanged;
+                continue;
             }
+            // new, merged, or with documents deleted since: searched on its own, unscored; the few
+            // documents written since lead the conjunction
+            query = query == null ? matching.get() : query;
+            IndexSearcher alone = searcherOf(leaf);
+            int later = alone.count(new BooleanQuery.Builder().add(query, Occur.FILTER).add(writtenSince, Occur.FILTER).build());
+            int all = alone.count(query);
+            matchesNow.put(segment, all);
+            earlierMatches += all - later;
+            laterMatches += later;
         }
-        Query query = matching.get();
-        Query newMatches = new BooleanQuery.Builder().add(query, Occur.FILTER).add(WriteOrder.after(before.newestWrite), Occur.FILTER).build();
-        // first the few documents written since (the write order leads the conjunction), then the count
-        for (LeafReaderContext leaf : changed) {
-            if (searcherOf(leaf).count(newMatches) > 0) {
-                matchedNew.increment();
-                return null;
-            }
-        }
-        for (LeafReaderContext leaf : changed) {
-            int count = searcherOf(leaf).count(query);
-            matchesNow.put(Segment.of(leaf), count);
-            total += count;
-        }
-        if (total != before.total()) {
+        // what it matches among the documents it saw is a subset of what it matched: as many, the same
+        if (earlierMatches != before.total()) {
             lostMatch.increment();
             return null;
         }
-        kept.increment();
-        return new Entry(new Generation(readerKey, before.index, matchesNow, WriteOrder.newest(reader)), present.answer);
+        SearchAnswer answer = present.answer;
+        if (laterMatches > 0) {
+            answer = extension.extend(answer, before.newestWrite);
+            if (answer == null) {
+                matchedNew.increment();
+                return null;
+            }
+            extended.increment();
+        } else {
+            kept.increment();
+        }
+        return new Entry(new Generation(readerKey, before.index, matchesNow, WriteOrder.newest(reader)), answer);
     }
 
     /** One segment searched on its own: unscored, so without the collection's statistics. */
