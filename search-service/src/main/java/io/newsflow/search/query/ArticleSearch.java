@@ -48,6 +48,8 @@ class ArticleSearch {
     private final ArticleIndex index;
     private final ArticleQueries queries;
     private final SearchResultCache cache;
+    /** Those of the newest reader searched; racy but safe: two threads may both build them. */
+    private volatile ReaderLookups lookups;
 
     ArticleSearch(ArticleIndex index) {
         this(index, SearchResultCache.disabled());
@@ -85,9 +87,11 @@ class ArticleSearch {
      */
     private SearchAnswer search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
                                 Query only) throws IOException {
+        ReaderLookups lookups = lookups(searcher);
         ArticleQueries.Built query = queries.build(request);
-        Query matching = only == null ? query.matching()
-                : new BooleanQuery.Builder().add(query.matching(), Occur.FILTER).add(only, Occur.FILTER).build();
+        Query ranked = lookups.withTermStates(query.ranked());
+        Query matching = lookups.withTermStates(query.matching());
+        matching = only == null ? matching : new BooleanQuery.Builder().add(matching, Occur.FILTER).add(only, Occur.FILTER).build();
         Sort sort = ArticleQueries.sort(request.newest());
         // one more than asked tells whether there is a next page; the page alone is scored, so
         // Lucene may skip documents that cannot enter it (MaxScore)
@@ -101,11 +105,11 @@ class ArticleSearch {
         long total = Arrays.stream(matchesPerSegment).asLongStream().sum();
         // the page comes from those matches; counting stops at the page size, since the exact
         // total is known
-        TopDocs top = searcher.search(query.ranked(), new WithinMatches<>(
+        TopDocs top = searcher.search(ranked, new WithinMatches<>(
                 new TopFieldCollectorManager(sort, wanted, after, wanted, false), matches, searcher.getIndexReader().leaves().size()));
         FieldDoc[] hits = Arrays.copyOf(top.scoreDocs, top.scoreDocs.length, FieldDoc[].class);
         FieldDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-        List<SearchResult.Item> items = items(searcher, request.query() == null ? null : queries.highlight(request.query()), page,
+        List<SearchResult.Item> items = items(searcher, lookups, request.query() == null ? null : queries.highlight(request.query()), page,
                 request.newest());
         FacetTally facets = facetState == null ? FacetTally.none()
                 : only == null ? FacetTally.top(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS)
@@ -150,6 +154,15 @@ class ArticleSearch {
         return new SearchAnswer(new SearchResult(total, page, shown(facets), next), matchesPerSegment, hits, facets);
     }
 
+    private ReaderLookups lookups(IndexSearcher searcher) {
+        ReaderLookups current = lookups;
+        if (current == null || current.reader() != searcher.getIndexReader()) {
+            current = ReaderLookups.of(searcher);
+            lookups = current;
+        }
+        return current;
+    }
+
     private static FieldDoc after(SearchRequest request, int maxDoc) {
         SearchRequest.Cursor cursor = request.cursor();
         BytesRef id = new BytesRef(cursor.id());
@@ -172,12 +185,13 @@ class ArticleSearch {
         return ((BytesRef) hit.fields[newest ? 1 : 2]).utf8ToString();
     }
 
-    private List<SearchResult.Item> items(IndexSearcher searcher, Query textQuery, FieldDoc[] page, boolean newest)
+    private List<SearchResult.Item> items(IndexSearcher searcher, ReaderLookups lookups, Query textQuery, FieldDoc[] page,
+                                          boolean newest)
             throws IOException {
         Map<String, String[]> highlights = new LinkedHashMap<>();
         Map<Integer, Document> loaded = new HashMap<>();
         if (textQuery != null && page.length > 0) {
-            UnifiedHighlighter highlighter = SnippetHighlighter.of(searcher, index.analyzer(), ITEM_FIELDS, loaded);
+            UnifiedHighlighter highlighter = SnippetHighlighter.of(searcher, lookups.fieldInfos(), index.analyzer(), ITEM_FIELDS, loaded);
             TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
                     org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
             // one pass over the page: each document's stored text is read once for all three fields

@@ -3,6 +3,7 @@ package io.newsflow.search.query;
 import io.newsflow.search.index.ArticleFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,17 +39,21 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     private final Set<String> itemFields;
     private final Map<Integer, Document> loaded;
 
-    private SnippetHighlighter(Builder builder, Set<String> itemFields, Map<Integer, Document> loaded) {
+    private SnippetHighlighter(Builder builder, FieldInfos fieldInfos, Set<String> itemFields, Map<Integer, Document> loaded) {
         super(builder);
+        // merged over every segment, which the highlighter would otherwise do for each page anew
+        this.fieldInfos = fieldInfos;
         this.itemFields = itemFields;
         this.loaded = loaded;
     }
 
     /**
      * A highlighter that also reads {@code itemFields} of each highlighted document into
-     * {@code loaded}, by document number, while it reads the text it marks.
+     * {@code loaded}, by document number, while it reads the text it marks. {@code fieldInfos} are
+     * those of the searcher's reader, merged over its segments.
      */
-    static SnippetHighlighter of(IndexSearcher searcher, Analyzer analyzer, Set<String> itemFields, Map<Integer, Document> loaded) {
+    static SnippetHighlighter of(IndexSearcher searcher, FieldInfos fieldInfos, Analyzer analyzer, Set<String> itemFields,
+                                 Map<Integer, Document> loaded) {
         // escaped: clients may render highlights as HTML, and article text is not trusted markup;
         // term offsets from the postings are enough for a query of single terms, where the default
         // "weight matches" mode would run the query's matching again for every document
@@ -56,7 +61,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
                 .withWeightMatches(false)
                 .withScorer(new FewMatchesPassageScorer())
                 .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true));
-        return new SnippetHighlighter(builder, itemFields, loaded);
+        return new SnippetHighlighter(builder, fieldInfos, itemFields, loaded);
     }
 
     @Override
