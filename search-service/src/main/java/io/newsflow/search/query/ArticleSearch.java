@@ -48,6 +48,7 @@ class ArticleSearch {
     private final ArticleIndex index;
     private final ArticleQueries queries;
     private final SearchResultCache cache;
+    private final SegmentTerms segmentTerms = new SegmentTerms();
     /** Those of the newest reader searched; racy but safe: two threads may both build them. */
     private volatile ReaderLookups lookups;
 
@@ -157,7 +158,7 @@ class ArticleSearch {
     private ReaderLookups lookups(IndexSearcher searcher) {
         ReaderLookups current = lookups;
         if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = ReaderLookups.of(searcher);
+            current = ReaderLookups.of(searcher, segmentTerms);
             lookups = current;
         }
         return current;

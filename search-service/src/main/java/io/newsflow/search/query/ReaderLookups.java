@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -23,24 +24,28 @@ import java.io.UncheckedIOException;
  * segment ({@link TermStates}). Searches share terms (a common syllable, a filter on a source), and
  * a term costs a dictionary lookup in each of the twenty or so segments of a live index, per query
  * and per term: about a tenth of a computed search, and most of what adding new articles to a cached
- * answer costs.
+ * answer costs. A term's place in one segment does not change while the segment lives, and a refresh
+ * leaves most segments as they were, so the places are kept per segment ({@link SegmentTerms}) and a
+ * new reader looks a term up only in its new segments.
  */
 final class ReaderLookups {
 
-    /** Terms kept per reader: a few megabytes for an index of some twenty segments. */
+    /** Terms kept per reader. */
     private static final int TERMS = 4_096;
 
     private final IndexSearcher searcher;
+    private final SegmentTerms segmentTerms;
     private final FieldInfos fieldInfos;
     private final Cache<Term, TermStates> terms = Caffeine.newBuilder().maximumSize(TERMS).build();
 
-    private ReaderLookups(IndexSearcher searcher) {
+    private ReaderLookups(IndexSearcher searcher, SegmentTerms segmentTerms) {
         this.searcher = searcher;
+        this.segmentTerms = segmentTerms;
         this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     }
 
-    static ReaderLookups of(IndexSearcher searcher) {
-        return new ReaderLookups(searcher);
+    static ReaderLookups of(IndexSearcher searcher, SegmentTerms segmentTerms) {
+        return new ReaderLookups(searcher, segmentTerms);
     }
 
     IndexReader reader() {
@@ -84,12 +89,19 @@ final class ReaderLookups {
         return query;
     }
 
+    /** As {@link TermStates#build} with statistics, which serve the scored ranking query and the unscored matching one. */
     private TermStates states(Term term) {
+        TermStates states = new TermStates(searcher.getTopReaderContext());
         try {
-            // with statistics: the same states serve the scored ranking query and the unscored matching one
-            return TermStates.build(searcher, term, true);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SegmentTerms.Place place = segmentTerms.place(leaf, term);
+                if (place != null) {
+                    states.register(place.state(), leaf.ord, place.docFreq(), place.totalTermFreq());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return states;
     }
 }
