@@ -290,6 +290,18 @@ public class ArticleIndex implements Closeable {
         return withSearcher(false, task);
     }
 
+    /**
+     * The facet state of a few segments opened on their own (not kept: the current reader's is); null
+     * when none of their documents has a facet label.
+     */
+    public SortedSetDocValuesReaderState facetStateOf(IndexReader segments) throws IOException {
+        try {
+            return new DefaultSortedSetDocValuesReaderState(segments, facets);
+        } catch (IllegalArgumentException noFacets) {
+            return null;
+        }
+    }
+
     private <T> T withSearcher(boolean withFacets, SearcherTask<T> task) throws IOException {
         Store current = store;
         IndexSearcher searcher;

@@ -7,6 +7,8 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.Query;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The order in which documents were written to one index directory: each write (a new article or a
@@ -29,12 +31,25 @@ public final class WriteOrder {
     public static long newest(IndexReader reader) throws IOException {
         long newest = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
-            PointValues points = leaf.reader().getPointValues(ArticleFields.WRITE_ORDER);
-            if (points != null && points.size() > 0) {
-                newest = Math.max(newest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
-            }
+            newest = Math.max(newest, newest(leaf));
         }
         return newest;
+    }
+
+    /** The segments of the reader holding a document (live or deleted) written after the one numbered {@code order}. */
+    public static List<LeafReaderContext> segmentsWrittenAfter(IndexReader reader, long order) throws IOException {
+        List<LeafReaderContext> later = new ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            if (newest(leaf) > order) {
+                later.add(leaf);
+            }
+        }
+        return later;
+    }
+
+    private static long newest(LeafReaderContext leaf) throws IOException {
+        PointValues points = leaf.reader().getPointValues(ArticleFields.WRITE_ORDER);
+        return points == null || points.size() == 0 ? 0 : LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
     }
 
     /** The documents written after the one numbered {@code order}. */

@@ -48,7 +48,6 @@ class ArticleSearch {
     private final ArticleIndex index;
     private final ArticleQueries queries;
     private final SearchResultCache cache;
-    private final SegmentTerms segmentTerms = new SegmentTerms();
     /** Those of the newest reader searched; racy but safe: two threads may both build them. */
     private volatile ReaderLookups lookups;
 
@@ -70,8 +69,8 @@ class ArticleSearch {
     SearchAnswer answer(SearchRequest request) throws IOException {
         return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
                 () -> queries.matching(request),
-                (answer, writtenAfter) -> extended(request, searcher, facetState, answer, writtenAfter),
-                () -> search(request, searcher, facetState, null)));
+                (answer, writtenAfter) -> extended(request, searcher, answer, writtenAfter),
+                () -> search(request, lookups(searcher), facetState, null)));
     }
 
     /**
@@ -83,12 +82,12 @@ class ArticleSearch {
     }
 
     /**
-     * The search on this searcher; with {@code only}, the search among the documents it selects, all
-     * their facet labels counted (for a handful of documents, see {@link #extended}).
+     * The search on the searcher of {@code lookups}; with {@code only}, the search among the documents
+     * it selects, all their facet labels counted (for a handful of documents, see {@link #extended}).
      */
-    private SearchAnswer search(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
+    private SearchAnswer search(SearchRequest request, ReaderLookups lookups, SortedSetDocValuesReaderState facetState,
                                 Query only) throws IOException {
-        ReaderLookups lookups = lookups(searcher);
+        IndexSearcher searcher = lookups.searcher();
         ArticleQueries.Built query = queries.build(request);
         Query ranked = lookups.withTermStates(query.ranked());
         Query matching = lookups.withTermStates(query.matching());
@@ -115,22 +114,27 @@ class ArticleSearch {
         FacetTally facets = facetState == null ? FacetTally.none()
                 : only == null ? FacetTally.top(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS)
                 : FacetTally.all(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS);
-        return answer(request, total, hits, items, facets, matchesPerSegment);
+        return answer(request, total, hits, items, facets, matchesPerSegment, lookups.statistics(ranked));
     }
 
     /**
      * {@code answer} with the documents written after {@code writtenAfter} that the search matches;
      * null when that cannot be told exactly (facet counts of labels it did not keep). Computes the
      * search among those documents alone, then merges: the total and the facet counts add up, the
-     * page takes the hits that sort first of both. The older hits keep the scores of the reader they
-     * were computed on.
+     * page takes the hits that sort first of both. The search runs in the segments holding those
+     * documents alone ({@link NewSegments}), which score them with the answer's statistics: all its
+     * hits keep one scale, that of the reader it was first computed on.
      */
-    private SearchAnswer extended(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
-                                  SearchAnswer answer, long writtenAfter) throws IOException {
-        if (answer.hits() == null || answer.facets() == null) {
+    private SearchAnswer extended(SearchRequest request, IndexSearcher searcher, SearchAnswer answer, long writtenAfter)
+            throws IOException {
+        if (answer.hits() == null || answer.facets() == null || answer.statistics() == null) {
             return null;
         }
-        SearchAnswer added = search(request, searcher, facetState, WriteOrder.after(writtenAfter));
+        SearchAnswer added;
+        try (NewSegments segments = NewSegments.of(searcher.getIndexReader(), writtenAfter, answer.statistics())) {
+            added = search(request, ReaderLookups.of(segments.searcher()), index.facetStateOf(segments.reader()),
+                    WriteOrder.after(writtenAfter));
+        }
         FacetTally facets = answer.facets().plus(added.facets());
         if (facets == null) {
             return null;
@@ -144,21 +148,21 @@ class ArticleSearch {
                 .limit(request.limit() + 1L)
                 .toArray(FieldDoc[]::new);
         List<SearchResult.Item> page = Arrays.stream(hits).limit(request.limit()).map(hit -> items.get(id(hit, request.newest()))).toList();
-        return answer(request, answer.result().total() + added.result().total(), hits, page, facets, null);
+        return answer(request, answer.result().total() + added.result().total(), hits, page, facets, null, answer.statistics());
     }
 
     private static SearchAnswer answer(SearchRequest request, long total, FieldDoc[] hits, List<SearchResult.Item> page,
-                                       FacetTally facets, int[] matchesPerSegment) {
+                                       FacetTally facets, int[] matchesPerSegment, ScoringStatistics statistics) {
         String next = hits.length > request.limit()
                 ? SearchRequestParser.encodeCursor(cursor(hits[request.limit() - 1], request.newest()))
                 : null;
-        return new SearchAnswer(new SearchResult(total, page, shown(facets), next), matchesPerSegment, hits, facets);
+        return new SearchAnswer(new SearchResult(total, page, shown(facets), next), matchesPerSegment, hits, facets, statistics);
     }
 
     private ReaderLookups lookups(IndexSearcher searcher) {
         ReaderLookups current = lookups;
         if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = ReaderLookups.of(searcher, segmentTerms);
+            current = ReaderLookups.of(searcher);
             lookups = current;
         }
         return current;

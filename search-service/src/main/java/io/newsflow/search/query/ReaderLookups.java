@@ -4,29 +4,32 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What searches on one point-in-time reader look up alike, looked up once per reader: the fields
  * merged over its segments (for the highlighter), and each term's place and statistics in every
  * segment ({@link TermStates}). Searches share terms (a common syllable, a filter on a source), and
  * a term costs a dictionary lookup in each of the twenty or so segments of a live index, per query
- * and per term: about a tenth of a computed search, and most of what adding new articles to a cached
- * answer costs. A term's place in one segment does not change while the segment lives, and a refresh
- * leaves most segments as they were, so the places are kept per segment ({@link SegmentTerms}) and a
- * new reader looks a term up only in its new segments.
+ * and per term: about a tenth of a computed search.
  */
 final class ReaderLookups {
 
@@ -34,18 +37,20 @@ final class ReaderLookups {
     private static final int TERMS = 4_096;
 
     private final IndexSearcher searcher;
-    private final SegmentTerms segmentTerms;
     private final FieldInfos fieldInfos;
     private final Cache<Term, TermStates> terms = Caffeine.newBuilder().maximumSize(TERMS).build();
 
-    private ReaderLookups(IndexSearcher searcher, SegmentTerms segmentTerms) {
+    private ReaderLookups(IndexSearcher searcher) {
         this.searcher = searcher;
-        this.segmentTerms = segmentTerms;
         this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     }
 
-    static ReaderLookups of(IndexSearcher searcher, SegmentTerms segmentTerms) {
-        return new ReaderLookups(searcher, segmentTerms);
+    static ReaderLookups of(IndexSearcher searcher) {
+        return new ReaderLookups(searcher);
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
     }
 
     IndexReader reader() {
@@ -91,17 +96,47 @@ final class ReaderLookups {
 
     /** As {@link TermStates#build} with statistics, which serve the scored ranking query and the unscored matching one. */
     private TermStates states(Term term) {
-        TermStates states = new TermStates(searcher.getTopReaderContext());
         try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                SegmentTerms.Place place = segmentTerms.place(leaf, term);
-                if (place != null) {
-                    states.register(place.state(), leaf.ord, place.docFreq(), place.totalTermFreq());
-                }
-            }
+            return TermStates.build(searcher, term, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return states;
+    }
+
+    /**
+     * The statistics a query returned by {@link #withTermStates} is scored with: those of its terms
+     * and their fields in this reader.
+     */
+    ScoringStatistics statistics(Query withStates) throws IOException {
+        Map<Term, TermStatistics> terms = new HashMap<>();
+        Map<String, CollectionStatistics> fields = new HashMap<>();
+        for (TermQuery query : termQueries(withStates)) {
+            Term term = query.getTerm();
+            TermStates states = query.getTermStates();
+            if (states != null && states.docFreq() > 0) {
+                terms.put(term, searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+            }
+            if (!fields.containsKey(term.field())) {
+                CollectionStatistics field = searcher.collectionStatistics(term.field());
+                if (field != null) {
+                    fields.put(term.field(), field);
+                }
+            }
+        }
+        return new ScoringStatistics(terms, fields);
+    }
+
+    private static List<TermQuery> termQueries(Query query) {
+        List<TermQuery> found = new ArrayList<>();
+        // prohibited clauses, which score nothing, are not visited
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                if (leaf instanceof TermQuery term) {
+                    found.add(term);
+                }
+            }
+        });
+        return found;
     }
 }

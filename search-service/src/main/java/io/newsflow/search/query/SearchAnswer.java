@@ -14,6 +14,7 @@ final class SearchAnswer {
     private final int[] matchesPerSegment;
     private final FieldDoc[] hits;
     private final FacetTally facets;
+    private final ScoringStatistics statistics;
     // racy but safe: two threads may both encode, and both write the same bytes
     private volatile byte[] json;
 
@@ -24,12 +25,14 @@ final class SearchAnswer {
      * @param hits              the page's hits and the one after it, with their sort values; null
      *                          when unknown (later matches are then never added)
      * @param facets            the facet counts behind the result's; null when unknown
+     * @param statistics        what the hits were scored with; null when unknown
      */
-    SearchAnswer(SearchResult result, int[] matchesPerSegment, FieldDoc[] hits, FacetTally facets) {
+    SearchAnswer(SearchResult result, int[] matchesPerSegment, FieldDoc[] hits, FacetTally facets, ScoringStatistics statistics) {
         this.result = result;
         this.matchesPerSegment = matchesPerSegment;
         this.hits = hits;
         this.facets = facets;
+        this.statistics = statistics;
     }
 
     SearchResult result() {
@@ -47,6 +50,10 @@ final class SearchAnswer {
 
     FacetTally facets() {
         return facets;
+    }
+
+    ScoringStatistics statistics() {
+        return statistics;
     }
 
     byte[] json(JsonMapper mapper) {

@@ -36,7 +36,7 @@ class ReaderLookupsTests {
                     null, null, false, 10, null)).ranked();
 
             List<String> scored = index.withSearcherOnly((searcher, noFacets) -> {
-                ReaderLookups lookups = ReaderLookups.of(searcher, new SegmentTerms());
+                ReaderLookups lookups = ReaderLookups.of(searcher);
                 Query withStates = lookups.withTermStates(ranked);
                 Query again = lookups.withTermStates(new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(ArticleFields.ALL, "ha")), BooleanClause.Occur.SHOULD).build());
@@ -49,33 +49,6 @@ class ReaderLookupsTests {
             });
 
             assertThat(scored.get(0)).isNotEmpty().isEqualTo(scored.get(1));
-        }
-    }
-
-    /**
-     * A refresh that adds a segment: the term is looked up in the new segment only, the place in the
-     * old one is the one found before, and the scores are those of Lucene's own lookup.
-     */
-    @Test
-    void aNewReaderLooksTermsUpInItsNewSegmentsOnly() throws IOException {
-        try (ArticleIndex index = new ArticleIndex(directory)) {
-            SegmentTerms segmentTerms = new SegmentTerms();
-            Term rain = new Term(ArticleFields.ALL, "mua");
-            SampleArticles.indexAll(index, List.of(SampleArticles.rain(1), SampleArticles.visit(1)));
-            SegmentTerms.Place before = index.withSearcherOnly((searcher, noFacets) -> {
-                ReaderLookups.of(searcher, segmentTerms).withTermStates(new TermQuery(rain));
-                return segmentTerms.place(searcher.getIndexReader().leaves().get(0), rain);
-            });
-
-            SampleArticles.indexAll(index, List.of(SampleArticles.river(1)));
-            List<String> scored = index.withSearcherOnly((searcher, noFacets) -> {
-                assertThat(searcher.getIndexReader().leaves()).hasSize(2);
-                Query withStates = ReaderLookups.of(searcher, segmentTerms).withTermStates(new TermQuery(rain));
-                assertThat(segmentTerms.place(searcher.getIndexReader().leaves().get(0), rain)).isNotNull().isSameAs(before);
-                return List.of(describe(searcher.search(new TermQuery(rain), 10).scoreDocs), describe(searcher.search(withStates, 10).scoreDocs));
-            });
-
-            assertThat(scored.get(0)).isNotEqualTo("[]").isEqualTo(scored.get(1));
         }
     }
 

@@ -361,7 +361,7 @@ class SearchResultCacheTests {
                     matches[leaf.ord] = new IndexSearcher(leaf.reader()).count(MATCHING);
                 }
                 return new SearchAnswer(new SearchResult(new IndexSearcher(reader).count(MATCHING), List.of(),
-                        SearchResult.Facets.empty(), null), matches, null, null);
+                        SearchResult.Facets.empty(), null), matches, null, null, null);
             }).result().total();
         }
 
