@@ -12,8 +12,13 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -183,8 +188,7 @@ final class SearchResultCache {
         Map<Segment, Integer> matchesNow = new HashMap<>();
         long earlierMatches = 0;
         long laterMatches = 0;
-        Query query = null;
-        Query writtenSince = WriteOrder.after(before.newestWrite);
+        Counting counting = null;
         for (LeafReaderContext leaf : reader.leaves()) {
             Segment segment = Segment.of(leaf);
             Integer unchanged = before.matches.get(segment);
@@ -193,12 +197,10 @@ final class SearchResultCache {
                 earlierMatches += unchanged;
                 continue;
             }
-            // new, merged, or with documents deleted since: searched on its own, unscored; the few
-            // documents written since lead the conjunction
-            query = query == null ? matching.get() : query;
-            IndexSearcher alone = searcherOf(leaf);
-            int later = alone.count(new BooleanQuery.Builder().add(query, Occur.FILTER).add(writtenSince, Occur.FILTER).build());
-            int all = alone.count(query);
+            // new, merged, or with documents deleted since: searched again, unscored
+            counting = counting == null ? Counting.of(reader, matching.get(), before.newestWrite) : counting;
+            int later = counting.count(counting.writtenSince, leaf);
+            int all = counting.count(counting.all, leaf);
             matchesNow.put(segment, all);
             earlierMatches += all - later;
             laterMatches += later;
@@ -222,12 +224,49 @@ final class SearchResultCache {
         return new Entry(new Generation(readerKey, before.index, matchesNow, WriteOrder.newest(reader)), answer);
     }
 
-    /** One segment searched on its own: unscored, so without the collection's statistics. */
-    private static IndexSearcher searcherOf(LeafReaderContext leaf) {
-        IndexSearcher alone = new IndexSearcher(leaf.reader());
-        // a changed segment is searched once per cached answer: nothing worth caching
-        alone.setQueryCache(null);
-        return alone;
+    /**
+     * A search's matches, and those written since its answer's reader, counted segment by segment.
+     * The query is rewritten and weighed once for all the segments that changed: for a query of many
+     * clauses, rewriting costs more than counting the matches of a small new segment.
+     */
+    private record Counting(Weight all, Weight writtenSince) {
+
+        static Counting of(IndexReader reader, Query matching, long newestWrite) throws IOException {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            // a changed segment is counted once per cached answer: nothing worth caching
+            searcher.setQueryCache(null);
+            Query query = searcher.rewrite(matching);
+            // the few documents written since lead the conjunction
+            Query later = searcher.rewrite(new BooleanQuery.Builder().add(query, Occur.FILTER)
+                    .add(WriteOrder.after(newestWrite), Occur.FILTER).build());
+            return new Counting(searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f),
+                    searcher.createWeight(later, ScoreMode.COMPLETE_NO_SCORES, 1f));
+        }
+
+        /** The live documents of the segment that the weight matches. */
+        int count(Weight weight, LeafReaderContext leaf) throws IOException {
+            int known = weight.count(leaf);
+            if (known >= 0) {
+                return known;
+            }
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer == null) {
+                return 0;
+            }
+            int[] matches = {0};
+            scorer.score(new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorable) {
+                    // unscored
+                }
+
+                @Override
+                public void collect(int doc) {
+                    matches[0]++;
+                }
+            }, leaf.reader().getLiveDocs());
+            return matches[0];
+        }
     }
 
     /** The index directory a reader reads, or null when it is not known (its answers are never carried over). */
