@@ -9,6 +9,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,7 +25,9 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,8 @@ class ArticleSearch {
     private final SearchResultCache cache;
     /** Those of the newest reader searched; racy but safe: two threads may both build them. */
     private volatile ReaderLookups lookups;
+    /** The segments new to the newest reader, as most cached answers last saw the index; racy but safe as well. */
+    private volatile NewSegments newSegments;
 
     ArticleSearch(ArticleIndex index) {
         this(index, SearchResultCache.disabled());
@@ -70,7 +75,7 @@ class ArticleSearch {
         return index.withSearcher((searcher, facetState) -> cache.get(searcher.getIndexReader(), request,
                 () -> queries.matching(request),
                 (answer, writtenAfter) -> extended(request, searcher, answer, writtenAfter),
-                () -> search(request, lookups(searcher), facetState, null)));
+                () -> search(request, lookups(searcher), facetState)));
     }
 
     /**
@@ -81,12 +86,28 @@ class ArticleSearch {
         return index.withSearcherOnly((searcher, noFacets) -> cache.getIfPresent(searcher.getIndexReader(), request));
     }
 
+    /** The search on the searcher of {@code lookups}. */
+    private SearchAnswer search(SearchRequest request, ReaderLookups lookups, SortedSetDocValuesReaderState facetState)
+            throws IOException {
+        Found found = found(request, lookups, facetState, null);
+        FieldDoc[] page = Arrays.copyOf(found.hits(), Math.min(found.hits().length, request.limit()));
+        return answer(request, found.total(), found.hits(), items(request, lookups, page), found.facets(),
+                found.matchesPerSegment(), found.statistics());
+    }
+
     /**
-     * The search on the searcher of {@code lookups}; with {@code only}, the search among the documents
+     * What a search finds, before its items are read: how many documents match, and where; the page
+     * and the hit after it, with their sort values; the facet counts; the scoring statistics.
+     */
+    private record Found(long total, int[] matchesPerSegment, FieldDoc[] hits, FacetTally facets, ScoringStatistics statistics) {
+    }
+
+    /**
+     * What the search finds on the searcher of {@code lookups}; with {@code only}, among the documents
      * it selects, all their facet labels counted (for a handful of documents, see {@link #extended}).
      */
-    private SearchAnswer search(SearchRequest request, ReaderLookups lookups, SortedSetDocValuesReaderState facetState,
-                                Query only) throws IOException {
+    private Found found(SearchRequest request, ReaderLookups lookups, SortedSetDocValuesReaderState facetState, Query only)
+            throws IOException {
         IndexSearcher searcher = lookups.searcher();
         ArticleQueries.Built query = queries.build(request);
         Query ranked = lookups.withTermStates(query.ranked());
@@ -108,47 +129,54 @@ class ArticleSearch {
         TopDocs top = searcher.search(ranked, new WithinMatches<>(
                 new TopFieldCollectorManager(sort, wanted, after, wanted, false), matches, searcher.getIndexReader().leaves().size()));
         FieldDoc[] hits = Arrays.copyOf(top.scoreDocs, top.scoreDocs.length, FieldDoc[].class);
-        FieldDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-        List<SearchResult.Item> items = items(searcher, lookups, request.query() == null ? null : queries.highlight(request.query()), page,
-                request.newest());
         FacetTally facets = facetState == null ? FacetTally.none()
                 : only == null ? FacetTally.top(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS)
                 : FacetTally.all(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS);
-        return answer(request, total, hits, items, facets, matchesPerSegment, lookups.statistics(ranked));
+        return new Found(total, matchesPerSegment, hits, facets, lookups.statistics(ranked));
     }
 
     /**
      * {@code answer} with the documents written after {@code writtenAfter} that the search matches;
-     * null when that cannot be told exactly (facet counts of labels it did not keep). Computes the
-     * search among those documents alone, then merges: the total and the facet counts add up, the
-     * page takes the hits that sort first of both. The search runs in the segments holding those
-     * documents alone ({@link NewSegments}), which score them with the answer's statistics: all its
-     * hits keep one scale, that of the reader it was first computed on.
+     * null when that cannot be told exactly (facet counts of labels it did not keep). Finds them
+     * among those documents alone, then merges: the total and the facet counts add up, the page takes
+     * the hits that sort first of both, and only the new hits on it are read. The search runs in the
+     * segments holding those documents ({@link NewSegments}), which score them with the answer's
+     * statistics: all its hits keep one scale, that of the reader it was first computed on.
      */
     private SearchAnswer extended(SearchRequest request, IndexSearcher searcher, SearchAnswer answer, long writtenAfter)
             throws IOException {
         if (answer.hits() == null || answer.facets() == null || answer.statistics() == null) {
             return null;
         }
-        SearchAnswer added;
-        try (NewSegments segments = NewSegments.of(searcher.getIndexReader(), writtenAfter, answer.statistics())) {
-            added = search(request, ReaderLookups.of(segments.searcher()), index.facetStateOf(segments.reader()),
-                    WriteOrder.after(writtenAfter));
-        }
+        NewSegments segments = newSegments(searcher.getIndexReader(), writtenAfter);
+        ReaderLookups scoring = segments.scoredWith(answer.statistics());
+        Found added = found(request, scoring, segments.facetState(), WriteOrder.after(writtenAfter));
         FacetTally facets = answer.facets().plus(added.facets());
         if (facets == null) {
             return null;
-        }
-        Map<String, SearchResult.Item> items = new HashMap<>();
-        for (SearchAnswer part : List.of(answer, added)) {
-            part.result().items().forEach(item -> items.put(item.id(), item));
         }
         FieldDoc[] hits = Stream.concat(Arrays.stream(answer.hits()), Arrays.stream(added.hits()))
                 .sorted(ArticleQueries.order(request.newest()))
                 .limit(request.limit() + 1L)
                 .toArray(FieldDoc[]::new);
-        List<SearchResult.Item> page = Arrays.stream(hits).limit(request.limit()).map(hit -> items.get(id(hit, request.newest()))).toList();
-        return answer(request, answer.result().total() + added.result().total(), hits, page, facets, null, answer.statistics());
+        FieldDoc[] page = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
+        Set<FieldDoc> newHits = Collections.newSetFromMap(new IdentityHashMap<>());
+        newHits.addAll(Arrays.asList(added.hits()));
+        Map<String, SearchResult.Item> items = new HashMap<>();
+        answer.result().items().forEach(item -> items.put(item.id(), item));
+        items(request, scoring, Arrays.stream(page).filter(newHits::contains).toArray(FieldDoc[]::new))
+                .forEach(item -> items.put(item.id(), item));
+        List<SearchResult.Item> shown = Arrays.stream(page).map(hit -> items.get(id(hit, request.newest()))).toList();
+        return answer(request, answer.result().total() + added.total(), hits, shown, facets, null, answer.statistics());
+    }
+
+    private NewSegments newSegments(IndexReader reader, long writtenAfter) throws IOException {
+        NewSegments current = newSegments;
+        if (current == null || !current.of(reader, writtenAfter)) {
+            current = NewSegments.of(reader, writtenAfter, index::facetStateOf);
+            newSegments = current;
+        }
+        return current;
     }
 
     private static SearchAnswer answer(SearchRequest request, long total, FieldDoc[] hits, List<SearchResult.Item> page,
@@ -190,9 +218,11 @@ class ArticleSearch {
         return ((BytesRef) hit.fields[newest ? 1 : 2]).utf8ToString();
     }
 
-    private List<SearchResult.Item> items(IndexSearcher searcher, ReaderLookups lookups, Query textQuery, FieldDoc[] page,
-                                          boolean newest)
-            throws IOException {
+    /** The items of a page of hits found on the searcher of {@code lookups}, highlighted. */
+    private List<SearchResult.Item> items(SearchRequest request, ReaderLookups lookups, FieldDoc[] page) throws IOException {
+        IndexSearcher searcher = lookups.searcher();
+        Query textQuery = request.query() == null ? null : queries.highlight(request.query());
+        boolean newest = request.newest();
         Map<String, String[]> highlights = new LinkedHashMap<>();
         Map<Integer, Document> loaded = new HashMap<>();
         if (textQuery != null && page.length > 0) {

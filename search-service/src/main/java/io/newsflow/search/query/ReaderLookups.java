@@ -38,15 +38,28 @@ final class ReaderLookups {
 
     private final IndexSearcher searcher;
     private final FieldInfos fieldInfos;
-    private final Cache<Term, TermStates> terms = Caffeine.newBuilder().maximumSize(TERMS).build();
+    private final Cache<Term, TermStates> terms;
 
-    private ReaderLookups(IndexSearcher searcher) {
+    private ReaderLookups(IndexSearcher searcher, FieldInfos fieldInfos, Cache<Term, TermStates> terms) {
         this.searcher = searcher;
-        this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+        this.fieldInfos = fieldInfos;
+        this.terms = terms;
     }
 
     static ReaderLookups of(IndexSearcher searcher) {
-        return new ReaderLookups(searcher);
+        return new ReaderLookups(searcher, FieldInfos.getMergedFieldInfos(searcher.getIndexReader()),
+                Caffeine.newBuilder().maximumSize(TERMS).build());
+    }
+
+    /**
+     * The same lookups, searched by another searcher of the same reader (one scoring with other
+     * statistics): term states hold for every searcher of the reader they were looked up in.
+     */
+    ReaderLookups searchedBy(IndexSearcher other) {
+        if (other.getIndexReader() != searcher.getIndexReader()) {
+            throw new IllegalArgumentException("a searcher of another reader");
+        }
+        return new ReaderLookups(other, fieldInfos, terms);
     }
 
     IndexSearcher searcher() {

@@ -29,7 +29,7 @@ class NewSegmentsTests {
     /**
      * Articles written after a reader, searched in their own segment with the whole index's
      * statistics: the same scores as in the whole index. With the segment's own statistics, where
-     * the terms are rarer and the documents fewer, they would differ.
+     * the terms are rarer and the documents fewer, they differ.
      */
     @Test
     void newArticlesScoreAsInTheWholeIndex() throws IOException {
@@ -50,14 +50,14 @@ class NewSegmentsTests {
                 ReaderLookups whole = ReaderLookups.of(searcher);
                 ScoringStatistics statistics = whole.statistics(whole.withTermStates(ranked));
                 Map<String, Float> inWholeIndex = scores(searcher, ranked, before);
-                try (NewSegments segments = NewSegments.of(searcher.getIndexReader(), before, statistics);
-                     NewSegments withOwnStatistics = NewSegments.of(searcher.getIndexReader(), before,
-                             new ScoringStatistics(Map.of(), Map.of()))) {
-                    assertThat(segments.reader().maxDoc()).isEqualTo(2);
-                    assertThat(inWholeIndex).containsOnlyKeys("b000000000000001", "b000000000000002");
-                    assertThat(scores(segments.searcher(), ranked, before)).isEqualTo(inWholeIndex);
-                    assertThat(scores(withOwnStatistics.searcher(), ranked, before)).isNotEqualTo(inWholeIndex);
-                }
+                NewSegments segments = NewSegments.of(searcher.getIndexReader(), before, index::facetStateOf);
+                assertThat(segments.reader().maxDoc()).isEqualTo(2);
+                assertThat(segments.facetState()).isNotNull();
+                assertThat(inWholeIndex).containsOnlyKeys("b000000000000001", "b000000000000002");
+                assertThat(scores(segments.scoredWith(statistics).searcher(), ranked, before)).isEqualTo(inWholeIndex);
+                // the same segments, shared by another answer scored otherwise
+                assertThat(scores(segments.scoredWith(new ScoringStatistics(Map.of(), Map.of())).searcher(), ranked, before))
+                        .isNotEqualTo(inWholeIndex);
                 return null;
             });
         }
