@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,6 +42,8 @@ class ArticleSearch {
 
     private static final List<String> FACET_DIMENSIONS = List.of(ArticleFields.FACET_ENTITY, ArticleFields.FACET_TAG,
             ArticleFields.FACET_TOPIC, ArticleFields.FACET_SOURCE);
+    /** Older readers whose new segments are kept per reader: cached answers were last carried over at a few. */
+    private static final int LATER_SEGMENTS_KEPT = 16;
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final String[] HIGHLIGHTED_FIELDS = {ArticleFields.TITLE, ArticleFields.LEAD, ArticleFields.BODY};
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
@@ -53,8 +56,8 @@ class ArticleSearch {
     private final SearchResultCache cache;
     /** Those of the newest reader searched; racy but safe: two threads may both build them. */
     private volatile ReaderLookups lookups;
-    /** The segments new to the newest reader, as most cached answers last saw the index; racy but safe as well. */
-    private volatile NewSegments newSegments;
+    /** Of the newest reader searched: its segments new to older readers, by their newest write; racy but safe as well. */
+    private volatile LaterSegments laterSegments;
 
     ArticleSearch(ArticleIndex index) {
         this(index, SearchResultCache.disabled());
@@ -171,12 +174,24 @@ class ArticleSearch {
     }
 
     private NewSegments newSegments(IndexReader reader, long writtenAfter) throws IOException {
-        NewSegments current = newSegments;
-        if (current == null || !current.of(reader, writtenAfter)) {
-            current = NewSegments.of(reader, writtenAfter, index::facetStateOf);
-            newSegments = current;
+        LaterSegments current = laterSegments;
+        if (current == null || current.reader != reader) {
+            current = new LaterSegments(reader, new ConcurrentHashMap<>());
+            laterSegments = current;
         }
-        return current;
+        NewSegments segments = current.after.get(writtenAfter);
+        if (segments == null) {
+            segments = NewSegments.of(reader, writtenAfter, index::facetStateOf);
+            // answers last carried over at the same older reader share them; a few such readers at a time
+            if (current.after.size() < LATER_SEGMENTS_KEPT) {
+                current.after.put(writtenAfter, segments);
+            }
+        }
+        return segments;
+    }
+
+    /** A reader's segments new to older readers, by the newest write of each older reader. */
+    private record LaterSegments(IndexReader reader, Map<Long, NewSegments> after) {
     }
 
     private static SearchAnswer answer(SearchRequest request, long total, FieldDoc[] hits, List<SearchResult.Item> page,

@@ -30,8 +30,6 @@ import java.io.IOException;
  */
 final class NewSegments {
 
-    private final IndexReader whole;
-    private final long writtenAfter;
     private final MultiReader segments;
     private final ReaderLookups lookups;
     private final SortedSetDocValuesReaderState facetState;
@@ -42,9 +40,7 @@ final class NewSegments {
         SortedSetDocValuesReaderState of(IndexReader reader) throws IOException;
     }
 
-    private NewSegments(IndexReader whole, long writtenAfter, MultiReader segments, FacetStates facetStates) throws IOException {
-        this.whole = whole;
-        this.writtenAfter = writtenAfter;
+    private NewSegments(MultiReader segments, FacetStates facetStates) throws IOException {
         this.segments = segments;
         IndexSearcher searcher = new IndexSearcher(segments);
         // short-lived: caching its filters would only evict those of the whole reader
@@ -62,12 +58,7 @@ final class NewSegments {
                 .map(LeafReaderContext::reader)
                 .toArray(IndexReader[]::new);
         // "closing sub-readers" so that the view takes no reference of its own to them
-        return new NewSegments(whole, writtenAfter, new MultiReader(later, true), facetStates);
-    }
-
-    /** Whether these are the segments of {@code reader} written after {@code order}. */
-    boolean of(IndexReader reader, long order) {
-        return whole == reader && writtenAfter == order;
+        return new NewSegments(new MultiReader(later, true), facetStates);
     }
 
     IndexReader reader() {
