@@ -46,8 +46,9 @@ import java.util.function.Supplier;
  * An article is therefore searchable exactly as soon as without the cache. A search that lost a match
  * (deleted, or replaced by a revision) is computed afresh. Concurrent identical searches compute once.
  * <p>
- * Only the scores of a kept answer, and those of the older hits of an extended one, are those of the
- * older reader: a few new articles shift BM25's collection statistics by a fraction of a percent.
+ * Only the scores of a kept or extended answer are those of an older reader, the one it was first
+ * computed on (new hits too are scored with its statistics, so that all hits share one scale): a few
+ * new articles shift BM25's collection statistics by a fraction of a percent.
  */
 final class SearchResultCache {
 
