@@ -1,12 +1,17 @@
 package io.newsflow.search.query;
 
 import io.newsflow.search.SampleArticles;
+import io.newsflow.search.index.ArticleFields;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.index.WriteOrder;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
@@ -27,8 +32,8 @@ class NewSegmentsTests {
     Path directory;
 
     /**
-     * Articles written after a reader, searched in their own segment with the whole index's
-     * statistics: the same scores as in the whole index. With the segment's own statistics, where
+     * Articles written after a reader, searched in their own segments with the whole index's
+     * statistics: the same scores as in the whole index. With the segments' own statistics, where
      * the terms are rarer and the documents fewer, they differ.
      */
     @Test
@@ -36,10 +41,12 @@ class NewSegmentsTests {
         try (ArticleIndex index = new ArticleIndex(directory)) {
             SampleArticles.indexAll(index, SampleArticles.all());
             long before = index.withSearcherOnly((searcher, noFacets) -> WriteOrder.newest(searcher.getIndexReader()));
+            // two batches: two new segments, opened together
             SampleArticles.indexAll(index, List.of(
                     SampleArticles.article("b000000000000001", 1, "tinmau.vn", "vi", "Hà Nội mưa suốt đêm",
                             "Mưa kéo dài khiến nhiều phố ở Hà Nội ngập sâu.", List.of("Nước rút chậm vào sáng sớm."),
-                            "2024-06-06T06:00:00+07:00", List.of(SampleArticles.HA_NOI), List.of(), List.of(), List.of()),
+                            "2024-06-06T06:00:00+07:00", List.of(SampleArticles.HA_NOI), List.of(), List.of(), List.of())));
+            SampleArticles.indexAll(index, List.of(
                     SampleArticles.article("b000000000000002", 1, "baomau.vn", "vi", "Trời nắng trở lại sau mưa",
                             "Hà Nội đón nắng từ trưa nay.", List.of("Nhiệt độ tăng nhanh."),
                             "2024-06-07T06:00:00+07:00", List.of(SampleArticles.HA_NOI), List.of(), List.of(), List.of())));
@@ -51,8 +58,12 @@ class NewSegmentsTests {
                 ScoringStatistics statistics = whole.statistics(whole.withTermStates(ranked));
                 Map<String, Float> inWholeIndex = scores(searcher, ranked, before);
                 NewSegments segments = NewSegments.of(searcher.getIndexReader(), before, index::facetStateOf);
+                assertThat(segments.reader().leaves()).hasSize(2);
                 assertThat(segments.reader().maxDoc()).isEqualTo(2);
-                assertThat(segments.facetState()).isNotNull();
+                // facet ordinals mapped over both segments
+                FacetsCollector all = segments.scoredWith(statistics).searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+                assertThat(new SortedSetDocValuesFacetCounts(segments.facetState(), all).getAllChildren(ArticleFields.FACET_SOURCE).labelValues)
+                        .extracting(label -> label.label + "=" + label.value).containsExactlyInAnyOrder("tinmau.vn=1", "baomau.vn=1");
                 assertThat(inWholeIndex).containsOnlyKeys("b000000000000001", "b000000000000002");
                 assertThat(scores(segments.scoredWith(statistics).searcher(), ranked, before)).isEqualTo(inWholeIndex);
                 // the same segments, shared by another answer scored otherwise
