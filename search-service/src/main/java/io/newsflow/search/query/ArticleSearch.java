@@ -95,14 +95,15 @@ class ArticleSearch {
         Found found = found(request, lookups, facetState, null);
         FieldDoc[] page = Arrays.copyOf(found.hits(), Math.min(found.hits().length, request.limit()));
         return answer(request, found.total(), found.hits(), items(request, lookups, page), found.facets(),
-                found.matchesPerSegment(), found.statistics());
+                found.matchesPerSegment(), lookups.statistics(found.ranked()));
     }
 
     /**
      * What a search finds, before its items are read: how many documents match, and where; the page
-     * and the hit after it, with their sort values; the facet counts; the scoring statistics.
+     * and the hit after it, with their sort values; the facet counts; the ranking query it scored
+     * them with, carrying its term states.
      */
-    private record Found(long total, int[] matchesPerSegment, FieldDoc[] hits, FacetTally facets, ScoringStatistics statistics) {
+    private record Found(long total, int[] matchesPerSegment, FieldDoc[] hits, FacetTally facets, Query ranked) {
     }
 
     /**
@@ -135,7 +136,7 @@ class ArticleSearch {
         FacetTally facets = facetState == null ? FacetTally.none()
                 : only == null ? FacetTally.top(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS)
                 : FacetTally.all(new SortedSetDocValuesFacetCounts(facetState, matches), FACET_DIMENSIONS);
-        return new Found(total, matchesPerSegment, hits, facets, lookups.statistics(ranked));
+        return new Found(total, matchesPerSegment, hits, facets, ranked);
     }
 
     /**

@@ -42,10 +42,8 @@ final class NewSegments {
 
     private NewSegments(MultiReader segments, FacetStates facetStates) throws IOException {
         this.segments = segments;
-        IndexSearcher searcher = new IndexSearcher(segments);
-        // short-lived: caching its filters would only evict those of the whole reader
-        searcher.setQueryCache(null);
-        this.lookups = ReaderLookups.of(searcher);
+        // looks terms up only; the searches go through scoredWith's searchers
+        this.lookups = ReaderLookups.of(new IndexSearcher(segments));
         this.facetState = facetStates.of(segments);
     }
 
@@ -84,6 +82,7 @@ final class NewSegments {
                 return scoredWith != null ? scoredWith : super.collectionStatistics(field);
             }
         };
+        // short-lived: caching its filters would only evict those of the whole reader
         searcher.setQueryCache(null);
         return lookups.searchedBy(searcher);
     }
