@@ -29,7 +29,8 @@ class LocalStackTests {
 
         for (String module : List.of("ingest-service", "enrich-service", "search-service", "gateway")) {
             assertThat(stack.serviceCommand(module))
-                    .contains("-Xmx256m", "-Dnewsflow.stack.child=" + module, "-jar", repo.resolve(module + "/target/" + module + ".jar").toString(),
+                    .contains("-Xmx256m", "-Dreactor.netty.ioWorkerCount=" + Runtime.getRuntime().availableProcessors(),
+                            "-Dnewsflow.stack.child=" + module, "-jar", repo.resolve(module + "/target/" + module + ".jar").toString(),
                             "--newsflow.kafka.bootstrap-servers=127.0.0.1:19092",
                             "--newsflow.mongodb.uri=mongodb://127.0.0.1:37017/newsflow");
         }
