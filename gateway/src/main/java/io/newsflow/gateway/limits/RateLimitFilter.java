@@ -34,7 +34,10 @@ class RateLimitFilter implements WebFilter {
 
     private final EdgeProperties.RateLimit limit;
     // idle clients are forgotten, so that many addresses cannot grow the map without bound
+    // upkeep on the event loop that reads: handed to the common pool, it woke another thread
+    // every few requests
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .executor(Runnable::run)
             .expireAfterAccess(10, TimeUnit.MINUTES)
             .maximumSize(100_000)
             .build();

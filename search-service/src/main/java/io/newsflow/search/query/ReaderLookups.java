@@ -48,7 +48,8 @@ final class ReaderLookups {
 
     static ReaderLookups of(IndexSearcher searcher) {
         return new ReaderLookups(searcher, FieldInfos.getMergedFieldInfos(searcher.getIndexReader()),
-                Caffeine.newBuilder().maximumSize(TERMS).build());
+                // upkeep on the searching thread, as for the result cache
+                Caffeine.newBuilder().maximumSize(TERMS).executor(Runnable::run).build());
     }
 
     /**
