@@ -19,6 +19,8 @@ import java.util.List;
  * @param openReads  let GET requests of readers through without a key (the local stack does; deployments may not)
  * @param apiKeys    the keys clients present in {@code X-Api-Key}, each with its role
  * @param rateLimit  requests allowed per client (API key, or address without a key)
+ * @param serviceReadTimeout  longest silence of a service while it answers: then 504 (a live stream's
+ *                    heartbeats keep it under this)
  */
 @Validated
 @ConfigurationProperties(prefix = "newsflow.gateway")
@@ -27,7 +29,8 @@ public record EdgeProperties(
         @NotNull URI searchUri,
         boolean openReads,
         @NotNull List<@Valid ApiKey> apiKeys,
-        @NotNull @Valid RateLimit rateLimit) {
+        @NotNull @Valid RateLimit rateLimit,
+        @NotNull Duration serviceReadTimeout) {
 
     /** Who may do what, each role including the ones before it. */
     public enum Role { READER, PARTNER, OPERATOR }

@@ -1,5 +1,6 @@
 package io.newsflow.gateway.problems;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,7 @@ class BackendProblemHandler implements ErrorWebExceptionHandler {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "the service behind this path does not answer; try again shortly");
         }
-        if (hasCause(error, TimeoutException.class)) {
+        if (hasCause(error, TimeoutException.class) || hasCause(error, ReadTimeoutException.class)) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service too slow",
                     "the service behind this path did not answer in time");
         }
