@@ -14,9 +14,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,18 +61,8 @@ class ServiceReadTimeoutIntegrationTests {
 
     @Test
     void aStreamThatKeepsTalkingOutlivesTheTimeout() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/v1/stream HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            StringBuilder received = new StringBuilder();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            while (!received.toString().contains("data: after two seconds")) {
-                int read = in.read(buffer);
-                assertThat(read).as("the stream was closed after: " + received).isPositive();
-                received.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-            assertThat(received.toString()).startsWith("HTTP/1.1 200");
+        try (Socket socket = RawHttp.get(port, "/api/v1/stream")) {
+            assertThat(RawHttp.readUntil(socket, "data: after two seconds")).startsWith("HTTP/1.1 200");
         }
     }
 }

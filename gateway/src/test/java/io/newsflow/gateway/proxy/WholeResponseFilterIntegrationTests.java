@@ -12,11 +12,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -62,10 +60,10 @@ class WholeResponseFilterIntegrationTests {
 
     @Test
     void aSmallAnswerLeavesTheGatewayInOnePiece() throws IOException {
-        try (Socket socket = request("/api/v1/search?pieces=3")) {
+        try (Socket socket = RawHttp.get(port, "/api/v1/search?pieces=3")) {
             // the service takes 100 ms between its first and last piece; relayed as they came, the
             // head and first piece would be read on their own
-            String firstRead = readOnce(socket.getInputStream());
+            String firstRead = RawHttp.readOnce(socket.getInputStream());
             assertThat(firstRead).startsWith("HTTP/1.1 200").endsWith(PIECE.repeat(3));
         }
     }
@@ -73,7 +71,7 @@ class WholeResponseFilterIntegrationTests {
     @Test
     void aLargeAnswerIsRelayedWhole() throws IOException {
         int pieces = (int) (WholeResponseFilter.MAX_WHOLE_BYTES / PIECE.length()) + 20;
-        try (Socket socket = request("/api/v1/search?no-pause&pieces=" + pieces)) {
+        try (Socket socket = RawHttp.get(port, "/api/v1/search?no-pause&pieces=" + pieces)) {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 200").endsWith(PIECE.repeat(pieces));
         }
@@ -81,29 +79,9 @@ class WholeResponseFilterIntegrationTests {
 
     @Test
     void theLiveStreamIsNotHeldBack() throws IOException {
-        try (Socket socket = request("/api/v1/stream")) {
+        try (Socket socket = RawHttp.get(port, "/api/v1/stream")) {
             // the service never ends this answer: its first event must come through on its own
-            StringBuilder received = new StringBuilder();
-            InputStream in = socket.getInputStream();
-            while (!received.toString().contains("data: first")) {
-                received.append(readOnce(in));
-            }
-            assertThat(received.toString()).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.readUntil(socket, "data: first")).startsWith("HTTP/1.1 200");
         }
-    }
-
-    private Socket request(String path) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        return socket;
-    }
-
-    private static String readOnce(InputStream in) throws IOException {
-        byte[] buffer = new byte[1 << 20];
-        int read = in.read(buffer);
-        assertThat(read).as("bytes read").isPositive();
-        return new String(Arrays.copyOf(buffer, read), StandardCharsets.UTF_8);
     }
 }
